@@ -1,0 +1,42 @@
+/** Server configuration from the environment, with the defaults of a local install. */
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** SQLite file; its folder also holds anything else the server keeps. */
+  dataPath: string;
+  /** Largest accepted WebSocket message, bytes. */
+  maxPayloadBytes: number;
+  synchronous: 'full' | 'normal';
+  /** Folder of the built client; null to serve no static files (API-only tests). */
+  staticDir: string | null;
+  roomIdleMs: number;
+  compactEvery: number;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+function int(v: string | undefined, dflt: number, name: string): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+}
+
+/** Read configuration; throws with the variable's name on a bad value. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const sync = env.CHARRETTE_SYNC ?? 'full';
+  if (sync !== 'full' && sync !== 'normal') throw new Error(`CHARRETTE_SYNC must be "full" or "normal", got "${sync}"`);
+  return {
+    port: int(env.PORT, DEFAULT_PORT, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    dataPath: resolve(env.CHARRETTE_DATA ?? 'data/charrette.db'),
+    maxPayloadBytes: int(env.CHARRETTE_MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD_BYTES, 'CHARRETTE_MAX_PAYLOAD'),
+    synchronous: sync,
+    staticDir: resolve(env.CHARRETTE_STATIC ?? 'dist'),
+    roomIdleMs: int(env.CHARRETTE_ROOM_IDLE_MS, 5_000, 'CHARRETTE_ROOM_IDLE_MS'),
+    compactEvery: int(env.CHARRETTE_COMPACT_EVERY, 500, 'CHARRETTE_COMPACT_EVERY'),
+  };
+}

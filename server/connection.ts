@@ -1,0 +1,172 @@
+/**
+ * One client socket on one board: decodes y-websocket messages, applies what is valid, and
+ * closes the socket (only this one) with a clear reason on anything it cannot accept.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import {
+  CLOSE, MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type CloseCode,
+} from '../shared/protocol.js';
+import type { Room } from './room.js';
+
+/** A socket with this much unsent data is a consumer that cannot keep up; drop it (it will resync). */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export class ProtocolError extends Error {
+  constructor(readonly code: CloseCode, message: string) {
+    super(message);
+  }
+}
+
+export class Conn {
+  /** Update-carrying messages received; acknowledged with MSG_SAVED once durable. */
+  received = 0;
+  acked = 0;
+  /** Awareness client ids this socket speaks for, removed from presence when it closes. */
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+
+  constructor(readonly ws: WebSocket, readonly room: Room) {}
+
+  send(msg: Uint8Array): void {
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE.SLOW, 'connection too slow to keep up; reconnecting will resync');
+      return;
+    }
+    this.ws.send(msg, { binary: true });
+  }
+
+  close(code: CloseCode, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Close reasons are limited to 123 bytes by RFC 6455.
+    this.ws.close(code, reason.slice(0, 120));
+  }
+
+  /** Send the server's state vector and the current presence, as a y-websocket server does on connect. */
+  greet(): void {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MSG_SYNC);
+    encoding.writeVarUint(e, SYNC_STEP1);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(this.room.doc));
+    this.send(encoding.toUint8Array(e));
+    const states = this.room.awareness.getStates();
+    if (states.size > 0) this.send(awarenessMessage(this.room.awareness, [...states.keys()]));
+  }
+
+  /** Handle one binary message. Throws ProtocolError for anything that must close the socket. */
+  handle(msg: Uint8Array): void {
+    const room = this.room;
+    const d = decoding.createDecoder(msg);
+    const type = readUint(d);
+    switch (type) {
+      case MSG_SYNC: {
+        const sub = readUint(d);
+        if (sub === SYNC_STEP1) {
+          const sv = readBytes(d);
+          this.send(this.syncStep2(sv));
+        } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
+          const update = readBytes(d);
+          applyClientUpdate(room.doc, update, this);
+          this.received++;
+          room.ackConns.add(this);
+          room.onDirty?.(room);
+        } else {
+          throw new ProtocolError(CLOSE.MALFORMED, `unknown sync message type ${sub}`);
+        }
+        break;
+      }
+      case MSG_AWARENESS: {
+        const update = readBytes(d);
+        try {
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
+        } catch {
+          throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
+        }
+        break;
+      }
+      case MSG_QUERY_AWARENESS:
+        this.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
+        break;
+      default:
+        throw new ProtocolError(CLOSE.MALFORMED, `unknown message type ${type}`);
+    }
+    if (decoding.hasContent(d)) throw new ProtocolError(CLOSE.MALFORMED, 'trailing bytes after message');
+  }
+
+  private syncStep2(encodedSv: Uint8Array): Uint8Array {
+    let state: Uint8Array;
+    let empty: boolean;
+    try {
+      empty = Y.decodeStateVector(encodedSv).size === 0;
+    } catch {
+      throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
+    }
+    state = empty ? this.room.encodeFullState() : Y.encodeStateAsUpdate(this.room.doc, encodedSv);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MSG_SYNC);
+    encoding.writeVarUint(e, SYNC_STEP2);
+    encoding.writeVarUint8Array(e, state);
+    return encoding.toUint8Array(e);
+  }
+}
+
+/**
+ * Apply a V1 update from a client. The protocol is V1 only: V2 decoding of hostile input can
+ * block the thread for seconds, so V2 is never attempted. An update that starts beyond what the
+ * server has for some client (a gap) would sit pending in the document forever: refuse it.
+ */
+export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+  let from: Map<number, number>;
+  try {
+    from = Y.parseUpdateMeta(update).from;
+  } catch {
+    throw new ProtocolError(CLOSE.MALFORMED, 'malformed document update');
+  }
+  for (const [client, clock] of from) {
+    if (clock > Y.getState(doc.store, client)) {
+      throw new ProtocolError(CLOSE.MALFORMED, 'document update depends on changes the server does not have');
+    }
+  }
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } catch {
+    throw new ProtocolError(CLOSE.MALFORMED, 'document update could not be applied');
+  }
+}
+
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_AWARENESS);
+  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(e);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_SYNC);
+  encoding.writeVarUint(e, SYNC_UPDATE);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+// lib0 readers throw plain Errors on truncated input; turn them into protocol errors.
+function readUint(d: decoding.Decoder): number {
+  try {
+    return decoding.readVarUint(d);
+  } catch {
+    throw new ProtocolError(CLOSE.MALFORMED, 'truncated message');
+  }
+}
+
+function readBytes(d: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(d);
+  } catch {
+    throw new ProtocolError(CLOSE.MALFORMED, 'truncated message');
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The rooms of one server process: load-or-refuse on connect, one group commit and one
+ * fan-out per event-loop turn, compaction, and unload when a board has been empty a while.
+ *
+ * Ordering invariant: an update is durably appended before any other client receives it, and
+ * a client is told its updates are saved only after the commit that contains them.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { BoardId } from '../shared/ids.js';
+import { migrate } from '../shared/migrations.js';
+import { LOAD_ORIGIN } from '../shared/origins.js';
+import { encodeSaved } from '../shared/protocol.js';
+import { awarenessMessage, type Conn, updateMessage } from './connection.js';
+import type { Logger } from './log.js';
+import { Room } from './room.js';
+import type { AppendEntry, BoardStore } from './storage/types.js';
+
+export interface HubOptions {
+  /** How long a board with no connections stays loaded (reconnects after a blip find it warm). */
+  roomIdleMs: number;
+  /** Log rows after which a board's log is folded into its snapshot. */
+  compactEvery: number;
+}
+
+export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500 };
+/** Wait before retrying a commit that failed (disk full, database busy). */
+const COMMIT_RETRY_MS = 1_000;
+
+export type LoadResult =
+  | { ok: true; room: Room }
+  | { ok: false; reason: 'not-found' | 'too-new' | 'unavailable'; detail?: string };
+
+export class Hub {
+  readonly rooms = new Map<BoardId, Room>();
+  private readonly loading = new Map<BoardId, Promise<LoadResult>>();
+  private readonly dirty = new Set<Room>();
+  private flushScheduled = false;
+  /** Serializes commits (and unloads) so turns are stored and delivered in order. */
+  private chain: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    readonly store: BoardStore,
+    private readonly log: Logger,
+    private readonly opts: HubOptions = DEFAULT_HUB_OPTIONS,
+  ) {}
+
+  /** The loaded room for a board, loading it from storage if needed. */
+  open(id: BoardId): Promise<LoadResult> {
+    const room = this.rooms.get(id);
+    if (room) return Promise.resolve({ ok: true, room });
+    let p = this.loading.get(id);
+    if (!p) {
+      p = this.load(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, p);
+    }
+    return p;
+  }
+
+  private async load(id: BoardId): Promise<LoadResult> {
+    let stored;
+    try {
+      stored = await this.store.load(id);
+    } catch (err) {
+      this.log.error(`board ${id}: storage error while loading`, err);
+      return { ok: false, reason: 'unavailable' };
+    }
+    if (!stored) return { ok: false, reason: 'not-found' };
+    const room = new Room(id, stored.record);
+    const doc = room.doc;
+    if (stored.snapshot) {
+      try {
+        Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
+      } catch (err) {
+        this.log.error(`board ${id}: snapshot is corrupt; refusing to load it`, err);
+        room.destroy();
+        return { ok: false, reason: 'unavailable', detail: 'stored snapshot is corrupt' };
+      }
+    }
+    for (const u of stored.updates) {
+      try {
+        Y.applyUpdate(doc, u.data, LOAD_ORIGIN);
+      } catch (err) {
+        // One bad row must not cost the whole board: set it aside, keep the rest.
+        this.log.error(`board ${id}: stored update seq ${u.seq} is corrupt; quarantined`, err);
+        await this.store.quarantine(id, u.seq, String(err)).catch(() => undefined);
+      }
+      room.lastSeq = u.seq;
+    }
+    room.logLength = stored.updates.length;
+    const migrated = migrate(doc);
+    if (!migrated.ok) {
+      room.destroy();
+      return { ok: false, reason: 'too-new', detail: `board schema ${migrated.version}` };
+    }
+    // Loading replays stored updates through the doc: they are already stored, so start clean.
+    room.pending = migrated.applied.length > 0 ? [Y.encodeStateAsUpdate(doc)] : [];
+    room.pendingOrigins.clear();
+    room.onDirty = (r) => this.markDirty(r);
+    if (room.pending.length > 0) this.markDirty(room);
+    if (this.closed) {
+      room.destroy();
+      return { ok: false, reason: 'unavailable' };
+    }
+    this.rooms.set(id, room);
+    return { ok: true, room };
+  }
+
+  attach(conn: Conn): void {
+    const room = conn.room;
+    if (room.unloadTimer) {
+      clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+    }
+    room.conns.add(conn);
+  }
+
+  detach(conn: Conn): void {
+    const room = conn.room;
+    if (!room.conns.delete(conn)) return;
+    room.ackConns.delete(conn);
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+    }
+    if (room.conns.size === 0 && !room.unloadTimer && !this.closed) {
+      room.unloadTimer = setTimeout(() => {
+        room.unloadTimer = null;
+        this.chain = this.chain.then(() => this.unload(room));
+      }, this.opts.roomIdleMs);
+    }
+  }
+
+  private markDirty(room: Room): void {
+    this.dirty.add(room);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.chain = this.chain.then(() => this.flush());
+      });
+    }
+  }
+
+  /** Resolves once everything received so far is stored and delivered. */
+  async drain(): Promise<void> {
+    for (;;) {
+      await this.chain;
+      if (!this.flushScheduled && this.dirty.size === 0) return;
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const rooms = [...this.dirty];
+    this.dirty.clear();
+    const batches: { room: Room; update: Uint8Array | null; origins: Set<Conn | null>; acks: Map<Conn, number> }[] = [];
+    const entries: AppendEntry[] = [];
+    for (const room of rooms) {
+      // Counts are taken now: messages arriving while this commit is in flight belong to the next one.
+      const acks = new Map<Conn, number>();
+      for (const c of room.ackConns) acks.set(c, c.received);
+      room.ackConns.clear();
+      let update: Uint8Array | null = null;
+      if (room.pending.length > 0) {
+        update = room.pending.length === 1 ? room.pending[0]! : Y.mergeUpdates(room.pending);
+        entries.push({ boardId: room.id, data: update });
+      }
+      batches.push({ room, update, origins: room.pendingOrigins, acks });
+      room.pending = [];
+      room.pendingOrigins = new Set();
+    }
+
+    let seqs: number[];
+    try {
+      seqs = await this.store.append(entries);
+    } catch (err) {
+      this.log.error(`commit of ${entries.length} updates failed; retrying`, err);
+      this.requeue(batches);
+      setTimeout(() => batches.forEach((b) => this.markDirty(b.room)), COMMIT_RETRY_MS);
+      return;
+    }
+
+    let i = 0;
+    for (const b of batches) {
+      const { room } = b;
+      if (b.update) {
+        room.lastSeq = seqs[i++]!;
+        room.logLength++;
+        const msg = updateMessage(b.update);
+        // With one writer this turn, skip echoing its own update back; with several, one shared
+        // message to everyone is cheaper than a merge per recipient (Yjs ignores known structs).
+        const only = b.origins.size === 1 ? [...b.origins][0] : null;
+        for (const c of room.conns) if (c !== only) c.send(msg);
+      }
+      if (room.awarenessChanged.size > 0) {
+        const msg = awarenessMessage(room.awareness, [...room.awarenessChanged]);
+        room.awarenessChanged.clear();
+        for (const c of room.conns) c.send(msg);
+      }
+      for (const [c, n] of b.acks) {
+        if (n > c.acked) {
+          c.acked = n;
+          c.send(encodeSaved(n));
+        }
+      }
+      if (room.logLength >= this.opts.compactEvery) await this.compact(room);
+    }
+  }
+
+  /** Put a failed batch back in front of anything that arrived since, so order is kept. */
+  private requeue(batches: { room: Room; update: Uint8Array | null; origins: Set<Conn | null>; acks: Map<Conn, number> }[]): void {
+    for (const b of batches) {
+      if (b.update) b.room.pending.unshift(b.update);
+      for (const o of b.origins) b.room.pendingOrigins.add(o);
+      for (const c of b.acks.keys()) b.room.ackConns.add(c);
+    }
+  }
+
+  private async compact(room: Room): Promise<void> {
+    try {
+      await this.store.compact(room.id, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+      room.logLength = 0;
+    } catch (err) {
+      this.log.error(`board ${room.id}: compaction failed (log kept)`, err);
+    }
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.conns.size > 0 || this.rooms.get(room.id) !== room) return;
+    await this.flush();
+    if (room.conns.size > 0) return;
+    if (room.logLength > 0) await this.compact(room);
+    this.rooms.delete(room.id);
+    room.destroy();
+  }
+
+  /** Unload a board at once (e.g. before deleting it), closing its sockets. */
+  async evict(id: BoardId, closeConn: (c: Conn) => void): Promise<void> {
+    const room = this.rooms.get(id);
+    if (!room) return;
+    for (const c of [...room.conns]) closeConn(c);
+    this.rooms.delete(id);
+    this.dirty.delete(room);
+    room.destroy();
+  }
+
+  /** Store everything pending, compact every board, and stop. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.drain();
+    for (const room of [...this.rooms.values()]) {
+      if (room.logLength > 0) await this.compact(room);
+      room.destroy();
+    }
+    this.rooms.clear();
+  }
+}

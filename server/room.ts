@@ -1,0 +1,72 @@
+/**
+ * A loaded board: its Y.Doc, its awareness, its connections, and what changed during the
+ * current event-loop turn (persisted, then fanned out, once per turn by the Hub).
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { BoardId } from '../shared/ids.js';
+import type { BoardRecord } from './storage/types.js';
+import type { Conn } from './connection.js';
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Conn>();
+
+  /** Document updates of this turn, in order; persisted and broadcast together. */
+  pending: Uint8Array[] = [];
+  /** Connections whose messages produced `pending` (null = the server itself). */
+  pendingOrigins = new Set<Conn | null>();
+  /** Awareness client ids changed this turn. */
+  awarenessChanged = new Set<number>();
+  /** Connections owed a MSG_SAVED once this turn's commit is durable. */
+  ackConns = new Set<Conn>();
+
+  /** Highest stored seq for this board and the number of log rows since the last snapshot. */
+  lastSeq = 0;
+  logLength = 0;
+  unloadTimer: NodeJS.Timeout | null = null;
+  private fullState: Uint8Array | null = null;
+
+  constructor(readonly id: BoardId, readonly record: BoardRecord) {
+    // The server is not a participant: it must not appear in anyone's presence list.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
+      this.pending.push(update);
+      this.pendingOrigins.add(isConn(origin) ? origin : null);
+      this.onDirty?.(this);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const conn = isConn(origin) ? origin : null;
+      for (const id of added) { this.awarenessChanged.add(id); conn?.awarenessIds.add(id); }
+      for (const id of updated) { this.awarenessChanged.add(id); conn?.awarenessIds.add(id); }
+      for (const id of removed) { this.awarenessChanged.add(id); conn?.awarenessIds.delete(id); }
+      this.onDirty?.(this);
+    });
+  }
+
+  /** Set by the Hub: called whenever something must be flushed at the end of this turn. */
+  onDirty: ((room: Room) => void) | null = null;
+
+  /**
+   * The whole document as one update, encoded once per document version and reused for every
+   * client that joins with an empty state vector (most joiners): a cohort of 100 joining at
+   * once costs one encode, not 100.
+   */
+  encodeFullState(): Uint8Array {
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
+  }
+
+  destroy(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.onDirty = null;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange { added: number[]; updated: number[]; removed: number[] }
+
+const isConn = (o: unknown): o is Conn => typeof o === 'object' && o !== null && 'awarenessIds' in o;

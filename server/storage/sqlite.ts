@@ -1,0 +1,140 @@
+/**
+ * SQLite storage (better-sqlite3, WAL). Calls are synchronous underneath; the interface is
+ * async so the PostgreSQL adapter can share it.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BoardId } from '../../shared/ids.js';
+import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard } from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id          TEXT PRIMARY KEY,
+  epoch       TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  snapshot    BLOB,
+  snapshot_seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id  TEXT NOT NULL,
+  data      BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_board ON updates (board_id, seq);
+CREATE TABLE IF NOT EXISTS quarantined_updates (
+  seq       INTEGER PRIMARY KEY,
+  board_id  TEXT NOT NULL,
+  data      BLOB NOT NULL,
+  reason    TEXT NOT NULL,
+  at        INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
+export interface SqliteOptions {
+  /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
+  synchronous?: 'full' | 'normal';
+}
+
+const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export class SqliteStore implements BoardStore {
+  readonly db: Database.Database;
+  private readonly stmt;
+  private readonly appendTx;
+
+  constructor(path: string, opts: SqliteOptions = {}) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmt = {
+      insertBoard: db.prepare('INSERT INTO boards (id, epoch, created_at, snapshot) VALUES (?, ?, ?, ?)'),
+      getBoard: db.prepare<[string], { id: string; epoch: string; created_at: number }>(
+        'SELECT id, epoch, created_at FROM boards WHERE id = ?'),
+      getSnapshot: db.prepare<[string], { id: string; epoch: string; created_at: number; snapshot: Buffer | null }>(
+        'SELECT id, epoch, created_at, snapshot FROM boards WHERE id = ?'),
+      getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
+      insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
+      setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_seq = ? WHERE id = ?'),
+      deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      quarantine: db.prepare(
+        `INSERT OR REPLACE INTO quarantined_updates (seq, board_id, data, reason, at)
+         SELECT seq, board_id, data, ?, ? FROM updates WHERE board_id = ? AND seq = ?`),
+      deleteUpdate: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq = ?'),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      deleteBoardUpdates: db.prepare('DELETE FROM updates WHERE board_id = ?'),
+      deleteBoardQuarantine: db.prepare('DELETE FROM quarantined_updates WHERE board_id = ?'),
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
+    };
+    // One transaction per batch: the whole event-loop turn's updates share one commit (one fsync).
+    this.appendTx = db.transaction((entries: readonly AppendEntry[]): number[] =>
+      entries.map((e) => Number(this.stmt.insertUpdate.run(e.boardId, e.data).lastInsertRowid)));
+  }
+
+  async create(record: BoardRecord, initialState: Uint8Array): Promise<void> {
+    this.stmt.insertBoard.run(record.id, record.epoch, record.createdAt, initialState);
+  }
+
+  async get(id: BoardId): Promise<BoardRecord | null> {
+    const row = this.stmt.getBoard.get(id);
+    return row ? { id: row.id as BoardId, epoch: row.epoch, createdAt: row.created_at } : null;
+  }
+
+  async load(id: BoardId): Promise<LoadedBoard | null> {
+    const row = this.stmt.getSnapshot.get(id);
+    if (!row) return null;
+    return {
+      record: { id: row.id as BoardId, epoch: row.epoch, createdAt: row.created_at },
+      snapshot: row.snapshot ? asBytes(row.snapshot) : null,
+      updates: this.stmt.getUpdates.all(id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
+    };
+  }
+
+  async append(entries: readonly AppendEntry[]): Promise<number[]> {
+    return entries.length === 0 ? [] : this.appendTx(entries);
+  }
+
+  async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.setSnapshot.run(snapshot, uptoSeq, id);
+      this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
+    })();
+  }
+
+  async quarantine(id: BoardId, seq: number, reason: string): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.quarantine.run(reason, Date.now(), id, seq);
+      this.stmt.deleteUpdate.run(id, seq);
+    })();
+  }
+
+  async delete(id: BoardId): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.deleteBoardUpdates.run(id);
+      this.stmt.deleteBoardQuarantine.run(id);
+      this.stmt.deleteBoard.run(id);
+    })();
+  }
+
+  /** A value kept with the data (e.g. the server secret); `init` is stored if the key is new. */
+  setting(key: string, init: () => string): string {
+    const row = this.stmt.getSetting.get(key);
+    if (row) return row.value;
+    this.stmt.setSetting.run(key, init());
+    return this.stmt.getSetting.get(key)!.value;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Persistence as a small interface, so SQLite (the embedded default) and PostgreSQL (scale-out)
+ * are interchangeable. A board is a snapshot plus an append-only log of Yjs updates after it.
+ */
+import type { BoardId } from '../../shared/ids.js';
+
+export interface BoardRecord {
+  id: BoardId;
+  /** Changes whenever a board id is deleted and created again; offline copies are keyed by it. */
+  epoch: string;
+  createdAt: number;
+}
+
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface LoadedBoard {
+  record: BoardRecord;
+  snapshot: Uint8Array | null;
+  updates: StoredUpdate[];
+}
+
+export interface AppendEntry {
+  boardId: BoardId;
+  data: Uint8Array;
+}
+
+export interface BoardStore {
+  /** Create a board with its initial document state. Fails if the id exists. */
+  create(record: BoardRecord, initialState: Uint8Array): Promise<void>;
+  /** The board's record, or null. */
+  get(id: BoardId): Promise<BoardRecord | null>;
+  /** Snapshot and log, or null when the board does not exist. */
+  load(id: BoardId): Promise<LoadedBoard | null>;
+  /**
+   * Append updates of any number of boards in one durable commit (group commit); resolves
+   * when they are on disk, with the seq assigned to each entry, in order.
+   */
+  append(entries: readonly AppendEntry[]): Promise<number[]>;
+  /** Replace the log up to and including `uptoSeq` with a snapshot. */
+  compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Move a stored update that cannot be decoded out of the log, keeping it for inspection. */
+  quarantine(id: BoardId, seq: number, reason: string): Promise<void>;
+  /** Delete the board and everything stored for it. */
+  delete(id: BoardId): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+/**
+ * Sticky-note colors. Fills are the Okabe–Ito color-blind-safe set lightened to pastel
+ * so dark text stays readable (every fill has ≥ 7:1 contrast with NOTE_TEXT_COLOR);
+ * names are catalog keys, so the color is never the only cue (the picker shows the name).
+ */
+export const NOTE_COLORS = {
+  yellow: '#FFF1A8',
+  orange: '#FFD59E',
+  sky: '#BFE3F7',
+  green: '#BDEBD9',
+  blue: '#B9D3F0',
+  vermillion: '#F8C6B4',
+  purple: '#E6CCE0',
+  grey: '#E4E4E4',
+} as const;
+
+export type NoteColor = keyof typeof NOTE_COLORS;
+export const NOTE_COLOR_NAMES = Object.keys(NOTE_COLORS) as NoteColor[];
+export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
+export const NOTE_TEXT_COLOR = '#1B1B1B';
+
+/** True for one of the palette's color names. */
+export const isNoteColor = (s: unknown): s is NoteColor =>
+  typeof s === 'string' && Object.prototype.hasOwnProperty.call(NOTE_COLORS, s);
+
+/** WCAG relative-luminance contrast ratio between two #RRGGBB colors. */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string): number => {
+    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    const lin = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}

@@ -1,0 +1,71 @@
+/**
+ * The board document, in one place. A board is one Y.Doc with these roots:
+ *
+ *   meta   Y.Map   board-level fields (schemaVersion, title, createdAt)
+ *   notes  Y.Map   NoteId -> Y.Map, one value per note field
+ *
+ * A note is a nested Y.Map so that concurrent edits of different fields (text by one person,
+ * position by another) never overwrite each other. The position is one value {x, y}: two keys
+ * would leave two tombstoned entries per drag step and grow the document ~40x over a session.
+ */
+import type * as Y from 'yjs';
+import type { NoteColor } from './palette.js';
+
+/** Bumped whenever the document shape changes; each bump has a named migration in migrations.ts. */
+export const SCHEMA_VERSION = 1;
+
+export const ROOT_META = 'meta';
+export const ROOT_NOTES = 'notes';
+
+export const MAX_NOTE_TEXT = 1_000; // characters: a sticky note, not an essay
+export const MAX_TITLE = 200;
+export const MAX_NAME = 60;
+export const MAX_NOTES_PER_BOARD = 5_000; // the brief designs for 2,000; headroom, but a bound
+/** Canvas bounds in board units; positions are clamped so no note is lost off-canvas. */
+export const CANVAS_MIN = -20_000;
+export const CANVAS_MAX = 20_000;
+export const NOTE_WIDTH = 180;
+export const NOTE_HEIGHT = 120;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A note as plain data (what selectors return and what validation produces). */
+export interface Note {
+  id: string;
+  text: string;
+  pos: Point;
+  color: NoteColor;
+  /** Stable participant id of the author (not a display name). */
+  author: string;
+  authorName: string;
+  /** Team id, or '' when the author has no team. */
+  team: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type NoteField = keyof Omit<Note, 'id'>;
+export const NOTE_FIELDS: readonly NoteField[] = [
+  'text', 'pos', 'color', 'author', 'authorName', 'team', 'createdAt', 'updatedAt',
+];
+
+export interface BoardMeta {
+  schemaVersion: number;
+  title: string;
+  createdAt: number;
+}
+
+/** What each client publishes in awareness: temporary, never persisted. */
+export interface PresenceState {
+  user: { id: string; name: string; color: string };
+  /** Pointer in board coordinates, or null when the pointer is off the board. */
+  cursor: Point | null;
+}
+
+export type NoteMap = Y.Map<unknown>;
+
+export const getMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT_META);
+export const getNotes = (doc: Y.Doc): Y.Map<NoteMap> => doc.getMap<NoteMap>(ROOT_NOTES);

@@ -1,0 +1,74 @@
+/**
+ * The one gate for untrusted data: anything read from the wire, from disk or from a remote
+ * peer passes through here before the UI or the server relies on its shape.
+ */
+import { isNoteColor, DEFAULT_NOTE_COLOR } from './palette.js';
+import {
+  CANVAS_MAX, CANVAS_MIN, MAX_NAME, MAX_NOTE_TEXT, MAX_TITLE,
+  type BoardMeta, type Note, type Point, type PresenceState,
+} from './schema.js';
+
+export const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A point inside the canvas, or null when v is not a pair of finite numbers. */
+export function toPoint(v: unknown): Point | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { x, y } = v as Record<string, unknown>;
+  if (!isFiniteNumber(x) || !isFiniteNumber(y)) return null;
+  return { x: clamp(Math.round(x), CANVAS_MIN, CANVAS_MAX), y: clamp(Math.round(y), CANVAS_MIN, CANVAS_MAX) };
+}
+
+/** Trim control characters (keep newlines and tabs) and bound the length. */
+export function cleanText(v: unknown, max: number): string {
+  if (typeof v !== 'string') return '';
+  // eslint-disable-next-line no-control-regex
+  return v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').slice(0, max);
+}
+
+const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '');
+const time = (v: unknown): number => (isFiniteNumber(v) && v >= 0 ? v : 0);
+
+/**
+ * Restore a note from untrusted fields. Returns null when the note is unusable (no position);
+ * otherwise every field has its declared type, defaults filling what is missing.
+ */
+export function restoreNote(id: string, fields: Record<string, unknown>): Note | null {
+  const pos = toPoint(fields.pos);
+  if (!pos) return null;
+  return {
+    id,
+    text: cleanText(fields.text, MAX_NOTE_TEXT),
+    pos,
+    color: isNoteColor(fields.color) ? fields.color : DEFAULT_NOTE_COLOR,
+    author: str(fields.author, 64),
+    authorName: cleanText(fields.authorName, MAX_NAME),
+    team: str(fields.team, 64),
+    createdAt: time(fields.createdAt),
+    updatedAt: time(fields.updatedAt),
+  };
+}
+
+/** Board meta with defaults for anything missing or mistyped. */
+export function restoreMeta(fields: Record<string, unknown>): BoardMeta {
+  return {
+    schemaVersion: isFiniteNumber(fields.schemaVersion) ? fields.schemaVersion : 0,
+    title: cleanText(fields.title, MAX_TITLE),
+    createdAt: time(fields.createdAt),
+  };
+}
+
+/** A remote peer's presence, or null when it does not have the expected shape. */
+export function restorePresence(v: unknown): PresenceState | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const user = (v as { user?: unknown }).user;
+  if (typeof user !== 'object' || user === null) return null;
+  const u = user as Record<string, unknown>;
+  if (typeof u.id !== 'string' || typeof u.name !== 'string') return null;
+  const color = typeof u.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(u.color) ? u.color : '#555555';
+  return {
+    user: { id: u.id.slice(0, 64), name: cleanText(u.name, MAX_NAME), color },
+    cursor: toPoint((v as { cursor?: unknown }).cursor),
+  };
+}

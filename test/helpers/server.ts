@@ -1,0 +1,98 @@
+/** Test helpers: a real server on port 0 with its own SQLite file, and real y-websocket clients. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { startServer, type CharretteServer } from '../../server/app.js';
+import type { ServerConfig } from '../../server/config.js';
+import { silentLogger, type Logger } from '../../server/log.js';
+import { MSG_SAVED, PARAM_EPOCH, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
+
+export function tempDir(prefix = 'charrette-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function testConfig(dataPath: string, over: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataPath,
+    maxPayloadBytes: 1024 * 1024,
+    synchronous: 'normal',
+    staticDir: null,
+    roomIdleMs: 200,
+    compactEvery: 500,
+    ...over,
+  };
+}
+
+export interface TestServer extends CharretteServer {
+  wsUrl: string;
+  dataPath: string;
+}
+
+export async function startTestServer(over: Partial<ServerConfig> & { dataPath?: string; log?: Logger } = {}): Promise<TestServer & { cleanup: () => Promise<void> }> {
+  const tmp = over.dataPath ? null : tempDir();
+  const dataPath = over.dataPath ?? join(tmp!.dir, 'test.db');
+  const server = await startServer(testConfig(dataPath, over), { log: over.log ?? silentLogger });
+  return Object.assign(server, {
+    wsUrl: server.url.replace(/^http/, 'ws') + '/ws',
+    dataPath,
+    cleanup: async () => {
+      await server.close();
+      tmp?.cleanup();
+    },
+  });
+}
+
+export async function createBoard(baseUrl: string, title = 'Test board'): Promise<{ id: string; epoch: string }> {
+  const res = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
+  return (await res.json()) as { id: string; epoch: string };
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** A real y-websocket provider (Node `ws`) on a board. */
+export function connectClient(wsUrl: string, boardId: string, epoch?: string): Client {
+  const doc = new Y.Doc();
+  const params: Record<string, string> = { [PARAM_VERSION]: String(PROTOCOL_VERSION) };
+  if (epoch) params[PARAM_EPOCH] = epoch;
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params,
+    disableBc: true,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  // Tests that care about save acknowledgements replace this handler.
+  provider.messageHandlers[MSG_SAVED] = () => undefined;
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolve when `pred` holds, polling; reject with `what` after `timeoutMs`. */
+export async function waitFor(pred: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!pred()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const waitSynced = (c: Client): Promise<void> => waitFor(() => c.provider.synced, 'provider sync');

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import { addNote, editNote, moveNote, selectNotes } from '../../shared/notes.js';
+import { MSG_SAVED, readSaved } from '../../shared/protocol.js';
+import { getMeta } from '../../shared/schema.js';
+import { connectClient, createBoard, startTestServer, waitFor, waitSynced, type Client } from '../helpers/server.js';
+
+type Srv = Awaited<ReturnType<typeof startTestServer>>;
+
+describe('live sync through the server', () => {
+  let srv: Srv;
+  const clients: Client[] = [];
+  const client = (id: string, epoch?: string) => {
+    const c = connectClient(srv.wsUrl, id, epoch);
+    clients.push(c);
+    return c;
+  };
+
+  beforeEach(async () => {
+    srv = await startTestServer();
+  });
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    await srv.cleanup();
+  });
+
+  it('two clients see each other\'s notes, edits and moves', async () => {
+    const board = await createBoard(srv.url, 'How might we engage students?');
+    const a = client(board.id, board.epoch);
+    const b = client(board.id, board.epoch);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    expect(getMeta(a.doc).get('title')).toBe('How might we engage students?');
+
+    const id = addNote(a.doc, { text: 'Student advisory councils', pos: { x: 10, y: 20 }, author: 'p1', authorName: 'Ana' });
+    await waitFor(() => selectNotes(b.doc).length === 1, 'note reaches b');
+    moveNote(b.doc, id, { x: 300, y: 140 });
+    editNote(a.doc, id, 'Student advisory councils in every school');
+    await waitFor(() => {
+      const [na, nb] = [selectNotes(a.doc)[0], selectNotes(b.doc)[0]];
+      return na?.pos.x === 300 && nb?.text === 'Student advisory councils in every school';
+    }, 'concurrent edit and move to merge');
+    expect(selectNotes(a.doc)).toEqual(selectNotes(b.doc));
+  });
+
+  it('a client joining late receives the whole board', async () => {
+    const board = await createBoard(srv.url);
+    const a = client(board.id);
+    await waitSynced(a);
+    for (let i = 0; i < 50; i++) addNote(a.doc, { text: `idea ${i}`, pos: { x: i * 10, y: 0 }, author: 'p1', authorName: 'Ana' });
+    await waitFor(() => srv.hub.rooms.get(board.id as never)?.doc.getMap('notes').size === 50, 'server has 50 notes');
+    const late = client(board.id);
+    await waitSynced(late);
+    expect(selectNotes(late.doc)).toEqual(selectNotes(a.doc));
+  });
+
+  it('acknowledges updates only after they are stored', async () => {
+    const board = await createBoard(srv.url);
+    const a = client(board.id);
+    await waitSynced(a);
+    const saved: number[] = [];
+    a.provider.messageHandlers[MSG_SAVED] = (_enc, dec: decoding.Decoder) => saved.push(readSaved(dec));
+    addNote(a.doc, { text: 'Revise policies', pos: { x: 0, y: 0 }, author: 'p1', authorName: 'Ana' });
+    addNote(a.doc, { text: 'Co-design with students', pos: { x: 0, y: 0 }, author: 'p1', authorName: 'Ana' });
+    // step2 on connect + two updates = 3 update-carrying messages
+    await waitFor(() => saved.at(-1) === 3, 'saved count reaches 3');
+    const stored = await srv.store.load(board.id as never);
+    const n = stored!.updates.length;
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(saved).toEqual([...saved].sort((x, y) => x - y));
+  });
+
+  it('refuses an unknown board with a clear close and does not create it', async () => {
+    const c = client('23456789abcd');
+    const closed = await new Promise<{ code: number; reason: string }>((r) =>
+      c.provider.on('closed', (e: { code: number; reason: string }) => r(e)));
+    expect(closed.code).toBe(4404);
+    expect(closed.reason).toMatch(/not found/);
+    expect(await srv.store.get('23456789abcd' as never)).toBeNull();
+  });
+
+  it('refuses a client whose offline copy belongs to an older epoch of the board', async () => {
+    const board = await createBoard(srv.url);
+    const c = client(board.id, 'oldepoch00');
+    const closed = await new Promise<{ code: number }>((r) => c.provider.on('closed', (e: { code: number }) => r(e)));
+    expect(closed.code).toBe(4409);
+  });
+
+  it('unloads an empty board after the idle delay and reloads it intact', async () => {
+    const board = await createBoard(srv.url);
+    const a = client(board.id);
+    await waitSynced(a);
+    addNote(a.doc, { text: 'Peer tutoring', pos: { x: 1, y: 2 }, author: 'p1', authorName: 'Ana' });
+    await srv.hub.drain();
+    a.destroy();
+    await waitFor(() => !srv.hub.rooms.has(board.id as never), 'room unload', 3_000);
+    const b = client(board.id);
+    await waitSynced(b);
+    expect(selectNotes(b.doc).map((n) => n.text)).toEqual(['Peer tutoring']);
+  });
+});
