@@ -15,6 +15,13 @@ import { consoleLogger, type Logger } from './log.js';
 import { SqliteStore } from './storage/sqlite.js';
 import type { BoardStore } from './storage/types.js';
 
+/**
+ * The socket layer drops frames over this multiple of the configured limit without reading them
+ * (close 1009, no reason); between 1x and this, the server reads the frame and refuses it with a
+ * clear reason.
+ */
+const HARD_PAYLOAD_FACTOR = 2;
+
 /** Interval of WebSocket pings; a socket that missed one is dead (laptop lid closed, Wi-Fi gone). */
 export const PING_INTERVAL_MS = 30_000;
 
@@ -39,11 +46,17 @@ export async function startServer(
   const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous });
   const hub = new Hub(store, log, { roomIdleMs: config.roomIdleMs, compactEvery: config.compactEvery });
   const stats = { rejectedMessages: 0, connections: 0 };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes * HARD_PAYLOAD_FACTOR, perMessageDeflate: false });
 
   const http = createServer((req, res) => {
     handleHttp(req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) return sendError(req, res, err.status, err.message);
+      if (err instanceof HttpError) {
+        if (err.status === 413) {
+          res.setHeader('Connection', 'close');
+          res.on('finish', () => req.socket.destroy());
+        }
+        return sendError(req, res, err.status, err.message);
+      }
       log.error(`HTTP ${req.method} ${req.url} failed`, err);
       if (!res.headersSent) sendError(req, res, 500, 'internal error');
     });
@@ -130,6 +143,10 @@ export async function startServer(
       stats.rejectedMessages++;
       return conn.close(CLOSE.NOT_BINARY, 'binary frames only');
     }
+    if (data.byteLength > config.maxPayloadBytes) {
+      stats.rejectedMessages++;
+      return conn.close(CLOSE.TOO_LARGE, `message over the ${formatBytes(config.maxPayloadBytes)} limit`);
+    }
     try {
       conn.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (err) {
@@ -178,3 +195,6 @@ export async function startServer(
       })()),
   };
 }
+
+const formatBytes = (n: number): string =>
+  n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;

@@ -11,6 +11,7 @@ import {
   CLOSE, MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type CloseCode,
 } from '../shared/protocol.js';
 import type { Room } from './room.js';
+import { checkUpdateV1, InvalidUpdate } from './updates.js';
 
 /** A socket with this much unsent data is a consumer that cannot keep up; drop it (it will resync). */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -99,14 +100,13 @@ export class Conn {
   }
 
   private syncStep2(encodedSv: Uint8Array): Uint8Array {
-    let state: Uint8Array;
     let empty: boolean;
     try {
       empty = Y.decodeStateVector(encodedSv).size === 0;
     } catch {
       throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
     }
-    state = empty ? this.room.encodeFullState() : Y.encodeStateAsUpdate(this.room.doc, encodedSv);
+    const state = empty ? this.room.encodeFullState() : Y.encodeStateAsUpdate(this.room.doc, encodedSv);
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MSG_SYNC);
     encoding.writeVarUint(e, SYNC_STEP2);
@@ -115,18 +115,16 @@ export class Conn {
   }
 }
 
-/**
- * Apply a V1 update from a client. The protocol is V1 only: V2 decoding of hostile input can
- * block the thread for seconds, so V2 is never attempted. An update that starts beyond what the
- * server has for some client (a gap) would sit pending in the document forever: refuse it.
- */
+/** Apply a client's V1 update after a strict parse; throws ProtocolError instead of applying anything doubtful. */
 export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   let from: Map<number, number>;
   try {
-    from = Y.parseUpdateMeta(update).from;
-  } catch {
-    throw new ProtocolError(CLOSE.MALFORMED, 'malformed document update');
+    from = checkUpdateV1(update);
+  } catch (err) {
+    throw new ProtocolError(CLOSE.MALFORMED, err instanceof InvalidUpdate ? err.message : 'malformed document update');
   }
+  // An update that starts beyond what the server has for some client (a gap) would sit pending
+  // in the document forever and ride along in every saved state: refuse it.
   for (const [client, clock] of from) {
     if (clock > Y.getState(doc.store, client)) {
       throw new ProtocolError(CLOSE.MALFORMED, 'document update depends on changes the server does not have');

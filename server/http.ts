@@ -59,16 +59,21 @@ export function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
+      if (tooLarge) return;
       if (size > MAX_JSON_BODY_BYTES) {
+        // The caller answers 413 and then drops the connection; the rest of the body is ignored.
+        tooLarge = true;
+        chunks.length = 0;
         reject(new HttpError(413, 'request body too large'));
-        req.destroy();
         return;
       }
       chunks.push(c);
     });
     req.on('end', () => {
+      if (tooLarge) return;
       if (size === 0) return resolveBody(null);
       try {
         resolveBody(JSON.parse(Buffer.concat(chunks).toString('utf8')));

@@ -31,6 +31,8 @@ export const CLOSE = {
   NOT_FOUND: 4404,
   /** The board was deleted and recreated: the client's copy belongs to an older epoch. */
   EPOCH: 4409,
+  /** A message over the server's size limit. */
+  TOO_LARGE: 4413,
   /** The stored board needs a newer server. */
   TOO_NEW: 4426,
   /** The socket could not keep up with the board's traffic; reconnecting resyncs it. */

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { BoardId } from '../../shared/ids.js';
+import { addNote, selectNotes } from '../../shared/notes.js';
+import { Hub } from '../../server/hub.js';
+import type { Logger } from '../../server/log.js';
+import { SqliteStore } from '../../server/storage/sqlite.js';
+import { createBoard } from '../../server/boards.js';
+import { tempDir } from '../helpers/server.js';
+
+const BOARD = '23456789abcd' as BoardId;
+
+function capturingLogger(): Logger & { errors: string[] } {
+  const errors: string[] = [];
+  return { errors, info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) };
+}
+
+function noteUpdate(text: string): Uint8Array {
+  const d = new Y.Doc();
+  addNote(d, { text, pos: { x: 1, y: 1 }, author: 'p', authorName: 'P' });
+  return Y.encodeStateAsUpdate(d);
+}
+
+describe('SQLite store', () => {
+  const tmp = tempDir();
+  const stores: SqliteStore[] = [];
+  const open = (name: string) => {
+    const s = new SqliteStore(join(tmp.dir, name));
+    stores.push(s);
+    return s;
+  };
+  afterEach(async () => {
+    for (const s of stores.splice(0)) if (s.db.open) await s.close();
+  });
+
+  it('uses WAL and appends a batch in one commit with increasing seqs', async () => {
+    const store = open('wal.db');
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    await createBoard(store, { title: 'x' }, BOARD);
+    const seqs = await store.append([1, 2, 3].map((i) => ({ boardId: BOARD, data: noteUpdate(`n${i}`) })));
+    expect(seqs).toHaveLength(3);
+    expect(seqs[0]! < seqs[1]! && seqs[1]! < seqs[2]!).toBe(true);
+    const loaded = await store.load(BOARD);
+    expect(loaded!.updates.map((u) => u.seq)).toEqual(seqs);
+  });
+
+  it('compaction replaces the log with a snapshot that loads to the same board', async () => {
+    const store = open('compact.db');
+    await createBoard(store, {}, BOARD);
+    const hub = new Hub(store, capturingLogger(), { roomIdleMs: 10, compactEvery: 3 });
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    for (let i = 0; i < 7; i++) addNote(r.room.doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+    await hub.drain();
+    const loaded = await store.load(BOARD);
+    expect(loaded!.updates.length).toBeLessThan(3);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, loaded!.snapshot!);
+    for (const u of loaded!.updates) Y.applyUpdate(doc, u.data);
+    expect(selectNotes(doc).map((n) => n.text)).toEqual(selectNotes(r.room.doc).map((n) => n.text));
+    expect(selectNotes(doc)).toHaveLength(7);
+    await hub.close();
+  });
+
+  it('a corrupt row is reported by board id, quarantined, and the rest of the board loads', async () => {
+    const store = open('corrupt.db');
+    await createBoard(store, {}, BOARD);
+    await store.append([{ boardId: BOARD, data: noteUpdate('good one') }]);
+    const [bad] = await store.append([{ boardId: BOARD, data: Uint8Array.of(9, 9, 9, 9, 9, 9, 9) }]);
+    await store.append([{ boardId: BOARD, data: noteUpdate('good two') }]);
+    const log = capturingLogger();
+    const hub = new Hub(store, log, { roomIdleMs: 10, compactEvery: 500 });
+    const r = await hub.open(BOARD);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(selectNotes(r.room.doc).map((n) => n.text).sort()).toEqual(['good one', 'good two']);
+    expect(log.errors.some((e) => e.includes(BOARD) && e.includes(`seq ${bad}`))).toBe(true);
+    const q = store.db.prepare('SELECT seq, board_id FROM quarantined_updates').all();
+    expect(q).toEqual([{ seq: bad, board_id: BOARD }]);
+    expect((await store.load(BOARD))!.updates.map((u) => u.seq)).not.toContain(bad);
+    await hub.close();
+  });
+
+  it('deleting a board removes everything stored for it', async () => {
+    const store = open('delete.db');
+    await createBoard(store, {}, BOARD);
+    await store.append([{ boardId: BOARD, data: noteUpdate('x') }]);
+    await store.delete(BOARD);
+    expect(await store.load(BOARD)).toBeNull();
+    expect(store.db.prepare('SELECT count(*) AS n FROM updates').get()).toEqual({ n: 0 });
+  });
+
+  it('a board recreated under the same id gets a new epoch', async () => {
+    const store = open('epoch.db');
+    const first = await createBoard(store, {}, BOARD);
+    await store.delete(BOARD);
+    const second = await createBoard(store, {}, BOARD);
+    expect(second.epoch).not.toBe(first.epoch);
+  });
+});
