@@ -1,19 +1,23 @@
 /**
  * One Charrette server: HTTP (API + built client) and the y-websocket endpoint at /ws/<boardId>.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE, PARAM_EPOCH, PARAM_VERSION, PROTOCOL_VERSION } from '../shared/protocol.js';
-import { createBoard, parseBoardId } from './boards.js';
+import type { BoardId } from '../shared/ids.js';
+import { CLOSE, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../shared/protocol.js';
+import { createApi } from './api.js';
+import { parseBoardId } from './boards.js';
 import type { ServerConfig } from './config.js';
 import { Conn, ProtocolError } from './connection.js';
-import { HttpError, readJson, sendError, sendJson, serveStatic } from './http.js';
+import { HttpError, sendError, sendJson, serveStatic } from './http.js';
 import { Hub } from './hub.js';
 import { consoleLogger, type Logger } from './log.js';
 import { SqliteStore } from './storage/sqlite.js';
 import type { BoardStore } from './storage/types.js';
+import { TokenSigner } from './tokens.js';
 
 /**
  * The socket layer drops frames over this multiple of the configured limit without reading them
@@ -21,7 +25,6 @@ import type { BoardStore } from './storage/types.js';
  * clear reason.
  */
 const HARD_PAYLOAD_FACTOR = 2;
-
 /** Interval of WebSocket pings; a socket that missed one is dead (laptop lid closed, Wi-Fi gone). */
 export const PING_INTERVAL_MS = 30_000;
 
@@ -32,9 +35,10 @@ export interface CharretteServer {
   port: number;
   hub: Hub;
   store: BoardStore;
+  signer: TokenSigner;
   http: Server;
   /** Counters for operators and tests. */
-  stats: { rejectedMessages: number; connections: number };
+  stats: { rejectedMessages: number; rejectedWrites: number; connections: number };
   close(): Promise<void>;
 }
 
@@ -44,9 +48,19 @@ export async function startServer(
 ): Promise<CharretteServer> {
   const log = deps.log ?? consoleLogger;
   const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous });
+  const signer = new TokenSigner(await store.setting('token-secret', () => randomBytes(32).toString('base64url')));
   const hub = new Hub(store, log, { roomIdleMs: config.roomIdleMs, compactEvery: config.compactEvery });
-  const stats = { rejectedMessages: 0, connections: 0 };
+  const stats = { rejectedMessages: 0, rejectedWrites: 0, connections: 0 };
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes * HARD_PAYLOAD_FACTOR, perMessageDeflate: false });
+
+  const closeParticipant = (boardId: BoardId, participantId: string) => {
+    const room = hub.rooms.get(boardId);
+    if (!room) return;
+    for (const c of [...room.conns]) {
+      if (c.claims.role === 'participant' && c.claims.id === participantId) c.close(CLOSE.REMOVED, 'removed by the facilitator');
+    }
+  };
+  const api = createApi({ config, store, hub, signer, closeParticipant });
 
   const http = createServer((req, res) => {
     handleHttp(req, res).catch((err: unknown) => {
@@ -64,22 +78,25 @@ export async function startServer(
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/api/boards' && req.method === 'POST') {
-      const record = await createBoard(store, await readJson(req));
-      return sendJson(req, res, 201, { id: record.id, epoch: record.epoch, url: `/b/${record.id}` });
-    }
-    const m = /^\/api\/boards\/([^/]+)$/.exec(path);
-    if (m && req.method === 'GET') {
-      const id = parseBoardId(m[1]);
-      const record = id ? await store.get(id) : null;
-      if (!record) return sendError(req, res, 404, 'board not found');
-      return sendJson(req, res, 200, { id: record.id, epoch: record.epoch, createdAt: record.createdAt });
+    if (path.startsWith('/api/')) {
+      if (!(await api(req, res, path))) sendError(req, res, 404, 'no such endpoint');
+      return;
     }
     if (path === '/healthz') return sendJson(req, res, 200, { ok: true, boards: hub.rooms.size, connections: stats.connections });
-    if (path.startsWith('/api/')) return sendError(req, res, 404, 'no such endpoint');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 405, 'method not allowed');
     if (!config.staticDir) return sendError(req, res, 404, 'not found');
     serveStatic(req, res, config.staticDir);
+  }
+
+  /** Same-origin browsers, listed origins, and non-browser clients (which send no Origin). */
+  function originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (!origin || config.allowedOrigins.includes('*') || config.allowedOrigins.includes(origin)) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
   }
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -88,33 +105,44 @@ export async function startServer(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    // Refusals happen after the upgrade, as close codes: a browser gets no reason from a failed
-    // handshake, and y-websocket stops retrying on a 44xx code.
+    if (!originAllowed(req)) {
+      log.warn(`refused WebSocket from origin ${req.headers.origin}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // Other refusals happen after the upgrade, as close codes: a browser gets no reason from a
+    // failed handshake, and y-websocket stops retrying on a 44xx code.
     wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, url));
   });
 
-  async function accept(ws: WebSocket, url: URL): Promise<void> {
+  async function accept(ws: LiveSocket, url: URL): Promise<void> {
     stats.connections++;
+    ws.alive = true;
+    ws.on('pong', () => (ws.alive = true));
     ws.on('close', () => stats.connections--);
-    (ws as LiveSocket).alive = true;
-    ws.on('pong', () => ((ws as LiveSocket).alive = true));
     ws.on('error', () => undefined);
     const refuse = (code: number, reason: string) => {
       stats.rejectedMessages++;
       ws.close(code, reason);
     };
+    // Board id and token are checked for shape and signature before anything touches storage.
     const id = parseBoardId(url.pathname.slice('/ws/'.length));
     if (!id) return refuse(CLOSE.NOT_FOUND, 'not a board id');
     if (url.searchParams.get(PARAM_VERSION) !== String(PROTOCOL_VERSION)) {
       return refuse(CLOSE.VERSION, `protocol version ${PROTOCOL_VERSION} required; reload the page`);
     }
+    const claims = signer.verify(url.searchParams.get(PARAM_TOKEN));
+    if (!claims || claims.board !== id) return refuse(CLOSE.UNAUTHORIZED, 'join the board first (missing or invalid token)');
     // Messages can arrive while the board loads; keep them in order until it is ready.
     const early: { data: Buffer; isBinary: boolean }[] = [];
     let conn: Conn | null = null;
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (conn) onMessage(conn, data, isBinary);
-      else early.push({ data, isBinary });
+      else if (early.length < 64) early.push({ data, isBinary });
     });
+    if (claims.role === 'participant' && (await store.isRemoved(id, claims.id))) {
+      return refuse(CLOSE.REMOVED, 'removed by the facilitator');
+    }
     const result = await hub.open(id);
     if (ws.readyState !== ws.OPEN) return;
     if (!result.ok) {
@@ -122,11 +150,16 @@ export async function startServer(
       if (result.reason === 'too-new') return refuse(CLOSE.TOO_NEW, 'board needs a newer server');
       return refuse(CLOSE.UNAVAILABLE, 'board temporarily unavailable');
     }
+    const room = result.room;
     const epoch = url.searchParams.get(PARAM_EPOCH);
-    if (epoch && epoch !== result.room.record.epoch) {
+    if (claims.epoch !== room.record.epoch || (epoch && epoch !== room.record.epoch)) {
       return refuse(CLOSE.EPOCH, 'this board was reset; reload to get the current board');
     }
-    const c = new Conn(ws, result.room);
+    if (room.conns.size >= config.maxConnectionsPerBoard) {
+      hub.touch(room);
+      return refuse(CLOSE.BOARD_FULL, 'this board has as many people as the server allows');
+    }
+    const c = new Conn(ws, room, claims);
     conn = c;
     hub.attach(c);
     ws.on('close', () => {
@@ -147,28 +180,38 @@ export async function startServer(
       stats.rejectedMessages++;
       return conn.close(CLOSE.TOO_LARGE, `message over the ${formatBytes(config.maxPayloadBytes)} limit`);
     }
+    if (!conn.admit(data.byteLength)) {
+      stats.rejectedMessages++;
+      return conn.close(CLOSE.RATE_LIMITED, 'sending too fast; reconnecting shortly');
+    }
     try {
       conn.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (err) {
       stats.rejectedMessages++;
-      if (err instanceof ProtocolError) return conn.close(err.code, err.message);
+      if (err instanceof ProtocolError) {
+        if (err.code === CLOSE.FORBIDDEN) {
+          stats.rejectedWrites++;
+          log.warn(`board ${conn.room.id}: refused a write from ${conn.claims.role} ${conn.claims.id}: ${err.message}`);
+        }
+        return conn.close(err.code, err.message);
+      }
       log.error(`board ${conn.room.id}: unexpected error handling a message`, err);
       conn.close(CLOSE.MALFORMED, 'message could not be processed');
     }
   }
 
   const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      const w = ws as LiveSocket;
-      if (w.alive === false) {
-        w.terminate();
+    for (const ws of wss.clients as Set<LiveSocket>) {
+      if (ws.alive === false) {
+        ws.terminate();
         continue;
       }
-      w.alive = false;
-      w.ping();
+      ws.alive = false;
+      ws.ping();
     }
   }, PING_INTERVAL_MS);
   heartbeat.unref();
+
   await new Promise<void>((res, rej) => {
     http.once('error', rej);
     http.listen(config.port, config.host, () => res());
@@ -182,6 +225,7 @@ export async function startServer(
     port,
     hub,
     store,
+    signer,
     http,
     stats,
     close: () =>

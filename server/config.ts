@@ -13,6 +13,15 @@ export interface ServerConfig {
   staticDir: string | null;
   roomIdleMs: number;
   compactEvery: number;
+  /** Browser origins allowed to open a WebSocket besides the server's own; '*' allows any. */
+  allowedOrigins: string[];
+  /** When set, creating a board requires this key (header X-Charrette-Key). */
+  createKey: string | null;
+  maxConnectionsPerBoard: number;
+  /** Trust X-Forwarded-For / -Proto (only behind a reverse proxy you run). */
+  trustProxy: boolean;
+  /** The URL people reach the server at, for QR codes (default: from the request's Host). */
+  publicUrl: string | null;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -38,5 +47,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: resolve(env.CHARRETTE_STATIC ?? 'dist'),
     roomIdleMs: int(env.CHARRETTE_ROOM_IDLE_MS, 5_000, 'CHARRETTE_ROOM_IDLE_MS'),
     compactEvery: int(env.CHARRETTE_COMPACT_EVERY, 500, 'CHARRETTE_COMPACT_EVERY'),
+    allowedOrigins: (env.CHARRETTE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    createKey: env.CHARRETTE_CREATE_KEY || null,
+    maxConnectionsPerBoard: int(env.CHARRETTE_MAX_CONNECTIONS_PER_BOARD, 500, 'CHARRETTE_MAX_CONNECTIONS_PER_BOARD'),
+    trustProxy: env.CHARRETTE_TRUST_PROXY === '1' || env.CHARRETTE_TRUST_PROXY === 'true',
+    publicUrl: env.CHARRETTE_PUBLIC_URL || null,
   };
 }

@@ -11,7 +11,12 @@ import {
   CLOSE, MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type CloseCode,
 } from '../shared/protocol.js';
 import type { Room } from './room.js';
-import { checkUpdateV1, InvalidUpdate } from './updates.js';
+import { checkUpdateV1, InvalidUpdate, type DecodedUpdate } from './updates.js';
+import { checkUpdatePolicy } from './policy.js';
+import { selectRules } from '../shared/meta.js';
+import type { Actor } from '../shared/policy.js';
+import type { Claims } from './tokens.js';
+import { Bucket, DEFAULT_RATE_LIMITS, type RateLimits } from './ratelimit.js';
 
 /** A socket with this much unsent data is a consumer that cannot keep up; drop it (it will resync). */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -30,7 +35,28 @@ export class Conn {
   readonly awarenessIds = new Set<number>();
   closed = false;
 
-  constructor(readonly ws: WebSocket, readonly room: Room) {}
+  /** Bytes and messages allowed per second, refilled continuously (token buckets). */
+  private readonly msgBucket: Bucket;
+  private readonly byteBucket: Bucket;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly room: Room,
+    readonly claims: Claims,
+    limits: RateLimits = DEFAULT_RATE_LIMITS,
+  ) {
+    this.msgBucket = new Bucket(limits.messagesPerSecond, limits.messageBurst);
+    this.byteBucket = new Bucket(limits.bytesPerSecond, limits.byteBurst);
+  }
+
+  get actor(): Actor {
+    return { role: this.claims.role, id: this.claims.id, team: this.claims.team };
+  }
+
+  /** False when this message exceeds the connection's rate limits. */
+  admit(bytes: number, now = performance.now()): boolean {
+    return this.msgBucket.take(1, now) && this.byteBucket.take(bytes, now);
+  }
 
   send(msg: Uint8Array): void {
     if (this.closed) return;
@@ -72,7 +98,7 @@ export class Conn {
           this.send(this.syncStep2(sv));
         } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
           const update = readBytes(d);
-          applyClientUpdate(room.doc, update, this);
+          applyClientUpdate(room.doc, update, this, this.actor);
           this.received++;
           room.ackConns.add(this);
           room.onDirty?.(room);
@@ -83,11 +109,10 @@ export class Conn {
       }
       case MSG_AWARENESS: {
         const update = readBytes(d);
-        try {
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
-        } catch {
-          throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
-        }
+        // The projector is never seen by anyone: its presence is dropped, not forwarded.
+        if (this.claims.role === 'projector') break;
+        const stamped = stampAwareness(update, this);
+        if (stamped) awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, this);
         break;
       }
       case MSG_QUERY_AWARENESS:
@@ -115,26 +140,85 @@ export class Conn {
   }
 }
 
-/** Apply a client's V1 update after a strict parse; throws ProtocolError instead of applying anything doubtful. */
-export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
-  let from: Map<number, number>;
+/** Apply a client's V1 update after a strict parse and the policy check; throws ProtocolError instead of applying anything doubtful. */
+export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown, actor: Actor): void {
+  let decoded: DecodedUpdate;
   try {
-    from = checkUpdateV1(update);
+    decoded = checkUpdateV1(update);
   } catch (err) {
     throw new ProtocolError(CLOSE.MALFORMED, err instanceof InvalidUpdate ? err.message : 'malformed document update');
   }
   // An update that starts beyond what the server has for some client (a gap) would sit pending
   // in the document forever and ride along in every saved state: refuse it.
-  for (const [client, clock] of from) {
+  for (const [client, clock] of decoded.from) {
     if (clock > Y.getState(doc.store, client)) {
       throw new ProtocolError(CLOSE.MALFORMED, 'document update depends on changes the server does not have');
     }
   }
+  const verdict = checkUpdatePolicy(doc, actor, selectRules(doc), decoded);
+  if (!verdict.ok) throw new ProtocolError(CLOSE.FORBIDDEN, `not allowed: ${verdict.reason}`);
   try {
     Y.applyUpdate(doc, update, origin);
   } catch {
     throw new ProtocolError(CLOSE.MALFORMED, 'document update could not be applied');
   }
+}
+
+/** Awareness states one socket may speak for (a tab reloading its doc gets a new client id). */
+const MAX_AWARENESS_IDS_PER_CONN = 4;
+const MAX_AWARENESS_STATE_BYTES = 4 * 1024;
+
+/**
+ * Rewrite an awareness update from `conn`: only client ids it owns (or new ones), and the
+ * `user` field set from its token, so nobody can appear as someone else or as the facilitator.
+ * Returns null when nothing in it may be applied.
+ */
+export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | null {
+  const d = decoding.createDecoder(update);
+  const out = encoding.createEncoder();
+  const entries: Array<[number, number, string]> = [];
+  try {
+    const n = decoding.readVarUint(d);
+    for (let i = 0; i < n; i++) {
+      const client = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const json = decoding.readVarString(d);
+      entries.push([client, clock, json]);
+    }
+  } catch {
+    throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
+  }
+  if (decoding.hasContent(d)) throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
+  const owners = conn.room.awarenessOwners;
+  const keep: Array<[number, number, string]> = [];
+  for (const [client, clock, json] of entries) {
+    const owner = owners.get(client);
+    if (owner && owner !== conn) continue; // someone else's presence: ignore
+    if (!owner && conn.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONN) continue;
+    if (json.length > MAX_AWARENESS_STATE_BYTES) throw new ProtocolError(CLOSE.MALFORMED, 'presence state too large');
+    let state: unknown;
+    try {
+      state = JSON.parse(json);
+    } catch {
+      throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
+    }
+    if (state !== null) {
+      if (typeof state !== 'object' || Array.isArray(state)) throw new ProtocolError(CLOSE.MALFORMED, 'presence must be an object');
+      const claimed = (state as { user?: { color?: unknown } }).user;
+      const color = typeof claimed?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(claimed.color) ? claimed.color : '#555555';
+      const c = conn.claims;
+      (state as Record<string, unknown>).user = { id: c.id, name: c.name, color, role: c.role, team: c.team };
+    }
+    keep.push([client, clock, JSON.stringify(state)]);
+  }
+  if (keep.length === 0) return null;
+  encoding.writeVarUint(out, keep.length);
+  for (const [client, clock, json] of keep) {
+    encoding.writeVarUint(out, client);
+    encoding.writeVarUint(out, clock);
+    encoding.writeVarString(out, json);
+  }
+  return encoding.toUint8Array(out);
 }
 
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {

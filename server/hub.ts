@@ -123,6 +123,11 @@ export class Hub {
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     }
+    this.touch(room);
+  }
+
+  /** Note that a room was used; one without connections unloads after the idle delay. */
+  touch(room: Room): void {
     if (room.conns.size === 0 && !room.unloadTimer && !this.closed) {
       room.unloadTimer = setTimeout(() => {
         room.unloadTimer = null;

@@ -12,6 +12,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Conn>();
+  /** Which connection speaks for each awareness client id. */
+  readonly awarenessOwners = new Map<number, Conn>();
 
   /** Document updates of this turn, in order; persisted and broadcast together. */
   pending: Uint8Array[] = [];
@@ -39,9 +41,18 @@ export class Room {
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const conn = isConn(origin) ? origin : null;
-      for (const id of added) { this.awarenessChanged.add(id); conn?.awarenessIds.add(id); }
-      for (const id of updated) { this.awarenessChanged.add(id); conn?.awarenessIds.add(id); }
-      for (const id of removed) { this.awarenessChanged.add(id); conn?.awarenessIds.delete(id); }
+      for (const id of [...added, ...updated]) {
+        this.awarenessChanged.add(id);
+        if (conn) {
+          conn.awarenessIds.add(id);
+          this.awarenessOwners.set(id, conn);
+        }
+      }
+      for (const id of removed) {
+        this.awarenessChanged.add(id);
+        this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+        this.awarenessOwners.delete(id);
+      }
       this.onDirty?.(this);
     });
   }

@@ -9,11 +9,18 @@ import * as decoding from 'lib0/decoding';
 
 export class InvalidUpdate extends Error {}
 
+export interface DecodedUpdate {
+  structs: Array<Y.Item | Y.GC | Y.Skip>;
+  ds: { clients: Map<number, Array<{ clock: number; len: number }>> };
+  /** Per Yjs client id, the first clock the update contains (to detect gaps). */
+  from: Map<number, number>;
+}
+
 /**
- * Decode `update` as V1 without applying it. Returns, per Yjs client id, the first clock the
- * update contains (to detect gaps). Throws InvalidUpdate on truncated, trailing or foreign bytes.
+ * Decode `update` as V1 without applying it. Throws InvalidUpdate on truncated, trailing or
+ * foreign bytes.
  */
-export function checkUpdateV1(update: Uint8Array): Map<number, number> {
+export function checkUpdateV1(update: Uint8Array): DecodedUpdate {
   if (update.length === 0) throw new InvalidUpdate('empty update');
   let reader: Y.UpdateDecoderV1 | null = null;
   // decodeUpdateV2 takes the decoder class as a parameter; handing it the V1 decoder gives a
@@ -25,9 +32,9 @@ export function checkUpdateV1(update: Uint8Array): Map<number, number> {
       reader = this;
     }
   }
-  let structs: Array<{ id: { client: number; clock: number } }>;
+  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DecodedUpdate['ds'] };
   try {
-    structs = Y.decodeUpdateV2(update, Tracked as unknown as typeof Y.UpdateDecoderV2).structs;
+    decoded = Y.decodeUpdateV2(update, Tracked as unknown as typeof Y.UpdateDecoderV2) as unknown as typeof decoded;
   } catch (err) {
     throw new InvalidUpdate(`undecodable update: ${(err as Error).message}`);
   }
@@ -35,6 +42,6 @@ export function checkUpdateV1(update: Uint8Array): Map<number, number> {
     throw new InvalidUpdate('update has unread bytes (not a V1 update)');
   }
   const from = new Map<number, number>();
-  for (const s of structs) if (!from.has(s.id.client)) from.set(s.id.client, s.id.clock);
-  return from;
+  for (const s of decoded.structs) if (!from.has(s.id.client)) from.set(s.id.client, s.id.clock);
+  return { ...decoded, from };
 }

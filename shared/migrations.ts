@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import { getMeta, SCHEMA_VERSION } from './schema.js';
 import { MIGRATION_ORIGIN } from './origins.js';
+import { isPhase } from './phases.js';
 
 export interface Migration {
   /** The version this migration produces. */
@@ -23,6 +24,18 @@ export const MIGRATIONS: readonly Migration[] = [
       const meta = getMeta(doc);
       if (typeof meta.get('createdAt') !== 'number') meta.set('createdAt', Date.now());
       if (typeof meta.get('title') !== 'string') meta.set('title', '');
+    },
+  },
+  {
+    to: 2,
+    name: 'phases-lock-and-teams',
+    // Boards from before roles existed were open to everyone: keep them usable by starting in
+    // brainstorm rather than frame (where participants cannot post).
+    up: (doc) => {
+      const meta = getMeta(doc);
+      if (!isPhase(meta.get('phase'))) meta.set('phase', 'brainstorm');
+      if (typeof meta.get('locked') !== 'boolean') meta.set('locked', false);
+      if (!Array.isArray(meta.get('teams'))) meta.set('teams', []);
     },
   },
 ];

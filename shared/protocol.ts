@@ -23,24 +23,34 @@ export const SYNC_UPDATE = 2;
 export const CLOSE = {
   /** Frame or message could not be decoded, or used an encoding we do not accept (e.g. Yjs V2). */
   MALFORMED: 4400,
-  /** Text frame where binary is expected. */
-  NOT_BINARY: 4401,
+  /** No token, or a token that is not valid for this board. */
+  UNAUTHORIZED: 4401,
   /** Client and server protocol versions differ: reload the page. */
   VERSION: 4402,
+  /** A write the rules do not allow (role, phase, lock, someone else's note). */
+  FORBIDDEN: 4403,
   /** The board does not exist (or the id is not a board id). */
   NOT_FOUND: 4404,
   /** The board was deleted and recreated: the client's copy belongs to an older epoch. */
   EPOCH: 4409,
+  /** The facilitator removed this participant. */
+  REMOVED: 4410,
   /** A message over the server's size limit. */
   TOO_LARGE: 4413,
+  /** Text frame where binary is expected. */
+  NOT_BINARY: 4415,
   /** The stored board needs a newer server. */
   TOO_NEW: 4426,
-  /** The socket could not keep up with the board's traffic; reconnecting resyncs it. */
-  SLOW: 4508,
-  /** The server is shutting down; reconnect shortly. */
-  SHUTDOWN: 4503,
   /** The board could not be loaded (storage error); reconnect shortly. */
   UNAVAILABLE: 4500,
+  /** The server is shutting down; reconnect shortly. */
+  SHUTDOWN: 4503,
+  /** The socket could not keep up with the board's traffic; reconnecting resyncs it. */
+  SLOW: 4508,
+  /** The board has as many connections as the server allows. */
+  BOARD_FULL: 4509,
+  /** The client sent more messages or bytes per second than allowed; it may retry after backing off. */
+  RATE_LIMITED: 4529,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
@@ -48,6 +58,7 @@ export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 /** The query parameter names a client sends when it opens the socket. */
 export const PARAM_VERSION = 'v';
 export const PARAM_EPOCH = 'epoch';
+export const PARAM_TOKEN = 'token';
 
 /** Encode a MSG_SAVED message. */
 export function encodeSaved(count: number): Uint8Array {

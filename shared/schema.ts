@@ -1,7 +1,8 @@
 /**
  * The board document, in one place. A board is one Y.Doc with these roots:
  *
- *   meta   Y.Map   board-level fields (schemaVersion, title, createdAt)
+ *   meta   Y.Map   board-level fields (schemaVersion, title, createdAt, phase, locked, teams);
+ *                  written only by the server, on a facilitator's command
  *   notes  Y.Map   NoteId -> Y.Map, one value per note field
  *
  * A note is a nested Y.Map so that concurrent edits of different fields (text by one person,
@@ -10,9 +11,10 @@
  */
 import type * as Y from 'yjs';
 import type { NoteColor } from './palette.js';
+import type { Phase } from './phases.js';
 
 /** Bumped whenever the document shape changes; each bump has a named migration in migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ROOT_META = 'meta';
 export const ROOT_NOTES = 'notes';
@@ -52,15 +54,28 @@ export const NOTE_FIELDS: readonly NoteField[] = [
   'text', 'pos', 'color', 'author', 'authorName', 'team', 'createdAt', 'updatedAt',
 ];
 
+/** A team taking part (a district, a school, a group), defined by the facilitator. */
+export interface Team {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export const MAX_TEAMS = 24;
+
 export interface BoardMeta {
   schemaVersion: number;
   title: string;
   createdAt: number;
+  phase: Phase;
+  locked: boolean;
+  teams: Team[];
 }
 
 /** What each client publishes in awareness: temporary, never persisted. */
 export interface PresenceState {
-  user: { id: string; name: string; color: string };
+  /** Set by the server from the connection's token: nobody can claim another name or role. */
+  user: { id: string; name: string; color: string; role: 'facilitator' | 'participant'; team: string };
   /** Pointer in board coordinates, or null when the pointer is off the board. */
   cursor: Point | null;
 }

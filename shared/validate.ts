@@ -3,7 +3,9 @@
  * peer passes through here before the UI or the server relies on its shape.
  */
 import { isNoteColor, DEFAULT_NOTE_COLOR } from './palette.js';
+import { DEFAULT_PHASE, isPhase } from './phases.js';
 import {
+  MAX_TEAMS, type Team,
   CANVAS_MAX, CANVAS_MIN, MAX_NAME, MAX_NOTE_TEXT, MAX_TITLE,
   type BoardMeta, type Note, type Point, type PresenceState,
 } from './schema.js';
@@ -56,7 +58,29 @@ export function restoreMeta(fields: Record<string, unknown>): BoardMeta {
     schemaVersion: isFiniteNumber(fields.schemaVersion) ? fields.schemaVersion : 0,
     title: cleanText(fields.title, MAX_TITLE),
     createdAt: time(fields.createdAt),
+    phase: isPhase(fields.phase) ? fields.phase : DEFAULT_PHASE,
+    locked: fields.locked === true,
+    teams: restoreTeams(fields.teams),
   };
+}
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** A team list from untrusted data: well-formed entries only, unique ids, bounded. */
+export function restoreTeams(v: unknown): Team[] {
+  if (!Array.isArray(v)) return [];
+  const seen = new Set<string>();
+  const out: Team[] = [];
+  for (const t of v.slice(0, MAX_TEAMS)) {
+    if (typeof t !== 'object' || t === null) continue;
+    const { id, name, color } = t as Record<string, unknown>;
+    if (typeof id !== 'string' || !/^[a-z0-9-]{1,32}$/.test(id) || seen.has(id)) continue;
+    const clean = cleanText(name, MAX_NAME).trim();
+    if (!clean) continue;
+    seen.add(id);
+    out.push({ id, name: clean, color: typeof color === 'string' && HEX_COLOR.test(color) ? color : '#555555' });
+  }
+  return out;
 }
 
 /** A remote peer's presence, or null when it does not have the expected shape. */
@@ -66,9 +90,15 @@ export function restorePresence(v: unknown): PresenceState | null {
   if (typeof user !== 'object' || user === null) return null;
   const u = user as Record<string, unknown>;
   if (typeof u.id !== 'string' || typeof u.name !== 'string') return null;
-  const color = typeof u.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(u.color) ? u.color : '#555555';
+  const color = typeof u.color === 'string' && HEX_COLOR.test(u.color) ? u.color : '#555555';
   return {
-    user: { id: u.id.slice(0, 64), name: cleanText(u.name, MAX_NAME), color },
+    user: {
+      id: u.id.slice(0, 64),
+      name: cleanText(u.name, MAX_NAME),
+      color,
+      role: u.role === 'facilitator' ? 'facilitator' : 'participant',
+      team: typeof u.team === 'string' ? u.team.slice(0, 64) : '',
+    },
     cursor: toPoint((v as { cursor?: unknown }).cursor),
   };
 }

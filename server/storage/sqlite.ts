@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
-import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard } from './types.js';
+import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -14,7 +14,17 @@ CREATE TABLE IF NOT EXISTS boards (
   epoch       TEXT NOT NULL,
   created_at  INTEGER NOT NULL,
   snapshot    BLOB,
-  snapshot_seq INTEGER NOT NULL DEFAULT 0
+  snapshot_seq INTEGER NOT NULL DEFAULT 0,
+  join_code   TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS participants (
+  board_id   TEXT NOT NULL,
+  id         TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  team       TEXT NOT NULL,
+  joined_at  INTEGER NOT NULL,
+  removed    INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (board_id, id)
 );
 CREATE TABLE IF NOT EXISTS updates (
   seq       INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -40,6 +50,11 @@ export interface SqliteOptions {
   synchronous?: 'full' | 'normal';
 }
 
+interface BoardRow { id: string; epoch: string; created_at: number; join_code: string }
+
+const toRecord = (row: BoardRow): BoardRecord =>
+  ({ id: row.id as BoardId, epoch: row.epoch, createdAt: row.created_at, joinCode: row.join_code });
+
 const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 export class SqliteStore implements BoardStore {
@@ -56,11 +71,22 @@ export class SqliteStore implements BoardStore {
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmt = {
-      insertBoard: db.prepare('INSERT INTO boards (id, epoch, created_at, snapshot) VALUES (?, ?, ?, ?)'),
-      getBoard: db.prepare<[string], { id: string; epoch: string; created_at: number }>(
-        'SELECT id, epoch, created_at FROM boards WHERE id = ?'),
-      getSnapshot: db.prepare<[string], { id: string; epoch: string; created_at: number; snapshot: Buffer | null }>(
-        'SELECT id, epoch, created_at, snapshot FROM boards WHERE id = ?'),
+      insertBoard: db.prepare('INSERT INTO boards (id, epoch, created_at, snapshot, join_code) VALUES (?, ?, ?, ?, ?)'),
+      getBoard: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE id = ?'),
+      getByCode: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE join_code = ?'),
+      setJoinCode: db.prepare('UPDATE boards SET join_code = ? WHERE id = ?'),
+      getSnapshot: db.prepare<[string], BoardRow & { snapshot: Buffer | null }>(
+        'SELECT id, epoch, created_at, join_code, snapshot FROM boards WHERE id = ?'),
+      addParticipant: db.prepare(
+        `INSERT INTO participants (board_id, id, name, team, joined_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, team = excluded.team`),
+      removeParticipant: db.prepare(
+        `INSERT INTO participants (board_id, id, name, team, joined_at, removed) VALUES (?, ?, '', '', 0, 1)
+         ON CONFLICT (board_id, id) DO UPDATE SET removed = 1`),
+      isRemoved: db.prepare<[string, string], { removed: number }>('SELECT removed FROM participants WHERE board_id = ? AND id = ?'),
+      listParticipants: db.prepare<[string], { id: string; name: string; team: string; joined_at: number; removed: number }>(
+        'SELECT id, name, team, joined_at, removed FROM participants WHERE board_id = ? ORDER BY joined_at'),
+      deleteBoardParticipants: db.prepare('DELETE FROM participants WHERE board_id = ?'),
       getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
@@ -82,19 +108,46 @@ export class SqliteStore implements BoardStore {
   }
 
   async create(record: BoardRecord, initialState: Uint8Array): Promise<void> {
-    this.stmt.insertBoard.run(record.id, record.epoch, record.createdAt, initialState);
+    this.stmt.insertBoard.run(record.id, record.epoch, record.createdAt, initialState, record.joinCode);
   }
 
   async get(id: BoardId): Promise<BoardRecord | null> {
     const row = this.stmt.getBoard.get(id);
-    return row ? { id: row.id as BoardId, epoch: row.epoch, createdAt: row.created_at } : null;
+    return row ? toRecord(row) : null;
+  }
+
+  async findByJoinCode(code: string): Promise<BoardRecord | null> {
+    const row = this.stmt.getByCode.get(code);
+    return row ? toRecord(row) : null;
+  }
+
+  async setJoinCode(id: BoardId, code: string): Promise<void> {
+    this.stmt.setJoinCode.run(code, id);
+  }
+
+  async addParticipant(boardId: BoardId, p: Omit<ParticipantRecord, 'removed'>): Promise<void> {
+    this.stmt.addParticipant.run(boardId, p.id, p.name, p.team, p.joinedAt);
+  }
+
+  async removeParticipant(boardId: BoardId, participantId: string): Promise<void> {
+    this.stmt.removeParticipant.run(boardId, participantId);
+  }
+
+  async isRemoved(boardId: BoardId, participantId: string): Promise<boolean> {
+    return this.stmt.isRemoved.get(boardId, participantId)?.removed === 1;
+  }
+
+  async listParticipants(boardId: BoardId): Promise<ParticipantRecord[]> {
+    return this.stmt.listParticipants.all(boardId).map((r) => ({
+      id: r.id, name: r.name, team: r.team, joinedAt: r.joined_at, removed: r.removed === 1,
+    }));
   }
 
   async load(id: BoardId): Promise<LoadedBoard | null> {
     const row = this.stmt.getSnapshot.get(id);
     if (!row) return null;
     return {
-      record: { id: row.id as BoardId, epoch: row.epoch, createdAt: row.created_at },
+      record: toRecord(row),
       snapshot: row.snapshot ? asBytes(row.snapshot) : null,
       updates: this.stmt.getUpdates.all(id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
     };
@@ -122,12 +175,12 @@ export class SqliteStore implements BoardStore {
     this.db.transaction(() => {
       this.stmt.deleteBoardUpdates.run(id);
       this.stmt.deleteBoardQuarantine.run(id);
+      this.stmt.deleteBoardParticipants.run(id);
       this.stmt.deleteBoard.run(id);
     })();
   }
 
-  /** A value kept with the data (e.g. the server secret); `init` is stored if the key is new. */
-  setting(key: string, init: () => string): string {
+  async setting(key: string, init: () => string): Promise<string> {
     const row = this.stmt.getSetting.get(key);
     if (row) return row.value;
     this.stmt.setSetting.run(key, init());

@@ -9,6 +9,16 @@ export interface BoardRecord {
   /** Changes whenever a board id is deleted and created again; offline copies are keyed by it. */
   epoch: string;
   createdAt: number;
+  /** The participant join code (see shared/joincode.ts). */
+  joinCode: string;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  name: string;
+  team: string;
+  joinedAt: number;
+  removed: boolean;
 }
 
 export interface StoredUpdate {
@@ -43,6 +53,17 @@ export interface BoardStore {
   compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Move a stored update that cannot be decoded out of the log, keeping it for inspection. */
   quarantine(id: BoardId, seq: number, reason: string): Promise<void>;
+  /** The board a join code opens, or null. */
+  findByJoinCode(code: string): Promise<BoardRecord | null>;
+  /** Give the board a new join code (the old one stops working). Fails if the code is taken. */
+  setJoinCode(id: BoardId, code: string): Promise<void>;
+  addParticipant(boardId: BoardId, p: Omit<ParticipantRecord, 'removed'>): Promise<void>;
+  /** Mark a participant removed: their token is refused from now on. */
+  removeParticipant(boardId: BoardId, participantId: string): Promise<void>;
+  isRemoved(boardId: BoardId, participantId: string): Promise<boolean>;
+  listParticipants(boardId: BoardId): Promise<ParticipantRecord[]>;
+  /** A value kept with the data (e.g. the token secret); `init()` is stored if the key is new. */
+  setting(key: string, init: () => string): Promise<string>;
   /** Delete the board and everything stored for it. */
   delete(id: BoardId): Promise<void>;
   close(): Promise<void>;

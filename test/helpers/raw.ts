@@ -1,7 +1,7 @@
 /** A raw `ws` client that speaks the protocol byte by byte and records everything it receives. */
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
-import { PARAM_EPOCH, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
 
 export interface RawClient {
   ws: WebSocket;
@@ -11,8 +11,9 @@ export interface RawClient {
   send(data: Uint8Array | string): void;
 }
 
-export function rawClient(wsUrl: string, boardId: string, opts: { version?: string; epoch?: string } = {}): RawClient {
+export function rawClient(wsUrl: string, boardId: string, opts: { version?: string; epoch?: string; token?: string } = {}): RawClient {
   const q = new URLSearchParams({ [PARAM_VERSION]: opts.version ?? String(PROTOCOL_VERSION) });
+  if (opts.token) q.set(PARAM_TOKEN, opts.token);
   if (opts.epoch) q.set(PARAM_EPOCH, opts.epoch);
   const ws = new WebSocket(`${wsUrl}/${boardId}?${q}`);
   const received: Uint8Array[] = [];

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { startServer, type CharretteServer } from '../../server/app.js';
 import type { ServerConfig } from '../../server/config.js';
 import { silentLogger, type Logger } from '../../server/log.js';
-import { MSG_SAVED, PARAM_EPOCH, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
 
 export function tempDir(prefix = 'charrette-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -25,6 +25,11 @@ export function testConfig(dataPath: string, over: Partial<ServerConfig> = {}): 
     staticDir: null,
     roomIdleMs: 200,
     compactEvery: 500,
+    allowedOrigins: [],
+    createKey: null,
+    maxConnectionsPerBoard: 500,
+    trustProxy: false,
+    publicUrl: null,
     ...over,
   };
 }
@@ -48,14 +53,60 @@ export async function startTestServer(over: Partial<ServerConfig> & { dataPath?:
   });
 }
 
-export async function createBoard(baseUrl: string, title = 'Test board'): Promise<{ id: string; epoch: string }> {
+export interface TestBoard {
+  id: string;
+  epoch: string;
+  joinCode: string;
+  facilitatorToken: string;
+  projectorToken: string;
+}
+
+export async function createBoard(baseUrl: string, title = 'Test board', teams: { id: string; name: string; color?: string }[] = []): Promise<TestBoard> {
   const res = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, teams }),
   });
   if (res.status !== 201) throw new Error(`create board: HTTP ${res.status}`);
-  return (await res.json()) as { id: string; epoch: string };
+  return (await res.json()) as TestBoard;
+}
+
+/** Run a facilitator command; returns the JSON answer (throws on an error status). */
+export async function command(baseUrl: string, board: TestBoard, body: Record<string, unknown>, token = board.facilitatorToken): Promise<Record<string, unknown>> {
+  const res = await fetch(`${baseUrl}/api/boards/${board.id}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw Object.assign(new Error(`command ${String(body.type)}: HTTP ${res.status} ${String(json.error)}`), { status: res.status });
+  return json;
+}
+
+export interface Participant {
+  token: string;
+  id: string;
+  name: string;
+  team: string;
+}
+
+/** Join with the board's code, as the /join page does. */
+export async function join(baseUrl: string, code: string, name = '', team = ''): Promise<Participant> {
+  const res = await fetch(`${baseUrl}/api/join/${code}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, team }),
+  });
+  if (!res.ok) throw new Error(`join: HTTP ${res.status}`);
+  const body = (await res.json()) as { token: string; participant: { id: string; name: string; team: string } };
+  return { token: body.token, ...body.participant };
+}
+
+/** A board in the brainstorm phase, ready for participants to post. */
+export async function brainstormBoard(baseUrl: string, title?: string): Promise<TestBoard> {
+  const board = await createBoard(baseUrl, title);
+  await command(baseUrl, board, { type: 'setPhase', phase: 'brainstorm' });
+  return board;
 }
 
 export interface Client {
@@ -64,12 +115,16 @@ export interface Client {
   destroy(): void;
 }
 
-/** A real y-websocket provider (Node `ws`) on a board. */
-export function connectClient(wsUrl: string, boardId: string, epoch?: string): Client {
+/** A real y-websocket provider (Node `ws`) on a board, with a token (facilitator's by default). */
+export function connectClient(wsUrl: string, board: TestBoard, opts: { token?: string; epoch?: string | null } = {}): Client {
   const doc = new Y.Doc();
-  const params: Record<string, string> = { [PARAM_VERSION]: String(PROTOCOL_VERSION) };
+  const params: Record<string, string> = {
+    [PARAM_VERSION]: String(PROTOCOL_VERSION),
+    [PARAM_TOKEN]: opts.token ?? board.facilitatorToken,
+  };
+  const epoch = opts.epoch === undefined ? board.epoch : opts.epoch;
   if (epoch) params[PARAM_EPOCH] = epoch;
-  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+  const provider = new WebsocketProvider(wsUrl, board.id, doc, {
     params,
     disableBc: true,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

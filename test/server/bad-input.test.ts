@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { addNote, selectNotes } from '../../shared/notes.js';
 import { CLOSE, MSG_AWARENESS, MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol.js';
 import { message, rawClient } from '../helpers/raw.js';
-import { connectClient, createBoard, startTestServer, waitFor, waitSynced, type Client } from '../helpers/server.js';
+import { connectClient, createBoard, startTestServer, waitFor, waitSynced, type Client, type TestBoard } from '../helpers/server.js';
 
 const MAX_PAYLOAD = 64 * 1024;
 const V2_HANGS = readFileSync(new URL('../../../shared/fuzz/yjs-v2-update-hangs.hex', import.meta.url), 'utf8')
@@ -19,15 +19,15 @@ function noteUpdate(text: string): Uint8Array {
 
 describe('bad input closes only the offending socket and changes nothing', () => {
   let srv: Awaited<ReturnType<typeof startTestServer>>;
-  let board: { id: string; epoch: string };
+  let board: TestBoard;
   let a: Client;
   let b: Client;
 
   beforeAll(async () => {
     srv = await startTestServer({ maxPayloadBytes: MAX_PAYLOAD });
     board = await createBoard(srv.url);
-    a = connectClient(srv.wsUrl, board.id);
-    b = connectClient(srv.wsUrl, board.id);
+    a = connectClient(srv.wsUrl, board);
+    b = connectClient(srv.wsUrl, board);
     await Promise.all([waitSynced(a), waitSynced(b)]);
     addNote(a.doc, { text: 'Existing idea', pos: { x: 5, y: 5 }, author: 'p1', authorName: 'Ana' });
     await waitFor(() => selectNotes(b.doc).length === 1, 'b has the first note');
@@ -41,7 +41,7 @@ describe('bad input closes only the offending socket and changes nothing', () =>
   /** Send `frames` from a fresh raw socket, expect `code`, then prove the board and honest clients are fine. */
   async function expectRejected(frames: (Uint8Array | string)[], code: number, withReason = true): Promise<string> {
     const before = Y.encodeStateAsUpdate(srv.hub.rooms.get(board.id as never)!.doc);
-    const raw = rawClient(srv.wsUrl, board.id);
+    const raw = rawClient(srv.wsUrl, board.id, { token: board.facilitatorToken });
     await raw.opened;
     for (const f of frames) raw.send(f);
     const closed = await raw.closed;
@@ -109,21 +109,30 @@ describe('bad input closes only the offending socket and changes nothing', () =>
   it.each([
     ['not an id', 'not-a-board'],
     ['path traversal', '..%2F..%2Fetc'],
-    ['unknown board', '23456789abcd'],
   ])('invalid board id: %s', async (_name, id) => {
-    const raw = rawClient(srv.wsUrl, id);
+    const raw = rawClient(srv.wsUrl, id, { token: board.facilitatorToken });
     expect((await raw.closed).code).toBe(CLOSE.NOT_FOUND);
   });
 
+  it.each([
+    ['no token', undefined],
+    ['garbage token', 'abc.def'],
+    ['forged signature', (t: string) => t.slice(0, -4) + 'AAAA'],
+  ])('refuses a socket with %s', async (_name, tok) => {
+    const token = typeof tok === 'function' ? tok(board.facilitatorToken) : tok;
+    const raw = rawClient(srv.wsUrl, board.id, token ? { token } : {});
+    expect((await raw.closed).code).toBe(CLOSE.UNAUTHORIZED);
+  });
+
   it('mismatched protocol version', async () => {
-    const raw = rawClient(srv.wsUrl, board.id, { version: '999' });
+    const raw = rawClient(srv.wsUrl, board.id, { version: '999', token: board.facilitatorToken });
     const closed = await raw.closed;
     expect(closed.code).toBe(CLOSE.VERSION);
     expect(closed.reason).toMatch(/reload/);
   });
 
   it('a valid write from a raw socket is accepted (the harness can tell good from bad)', async () => {
-    const raw = rawClient(srv.wsUrl, board.id);
+    const raw = rawClient(srv.wsUrl, board.id, { token: board.facilitatorToken });
     await raw.opened;
     raw.send(message([MSG_SYNC, SYNC_UPDATE], noteUpdate('from a raw socket')));
     await waitFor(() => selectNotes(b.doc).some((n) => n.text === 'from a raw socket'), 'raw write reaches b');

@@ -19,8 +19,8 @@ describe('a killed server loses nothing that a client saw', () => {
     procs.push(first);
     const wsUrl = first.url.replace('http', 'ws') + '/ws';
     const board = await createBoard(first.url, 'MPUSD: staff and student voice');
-    const a = connectClient(wsUrl, board.id, board.epoch);
-    const b = connectClient(wsUrl, board.id, board.epoch);
+    const a = connectClient(wsUrl, board);
+    const b = connectClient(wsUrl, board);
     clients.push(a, b);
     await Promise.all([waitSynced(a), waitSynced(b)]);
     const id = addNote(a.doc, { text: 'Design team with students and teachers', pos: { x: 40, y: 40 }, author: 'p1', authorName: 'Ana' });
@@ -33,7 +33,7 @@ describe('a killed server loses nothing that a client saw', () => {
 
     const second = await spawnServer(env);
     procs.push(second);
-    const c = connectClient(second.url.replace('http', 'ws') + '/ws', board.id, board.epoch);
+    const c = connectClient(second.url.replace('http', 'ws') + '/ws', board);
     clients.push(c);
     await waitSynced(c);
     const notes = selectNotes(c.doc);

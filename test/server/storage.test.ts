@@ -6,7 +6,12 @@ import { addNote, selectNotes } from '../../shared/notes.js';
 import { Hub } from '../../server/hub.js';
 import type { Logger } from '../../server/log.js';
 import { SqliteStore } from '../../server/storage/sqlite.js';
-import { createBoard } from '../../server/boards.js';
+import { createBoard as createWithTokens } from '../../server/boards.js';
+import { TokenSigner } from '../../server/tokens.js';
+import type { BoardStore } from '../../server/storage/types.js';
+
+const signer = new TokenSigner('x'.repeat(32));
+const createBoard = async (store: BoardStore, body: unknown, id: BoardId) => (await createWithTokens(store, signer, body, id)).record;
 import { tempDir } from '../helpers/server.js';
 
 const BOARD = '23456789abcd' as BoardId;

@@ -3,15 +3,15 @@ import * as decoding from 'lib0/decoding';
 import { addNote, editNote, moveNote, selectNotes } from '../../shared/notes.js';
 import { MSG_SAVED, readSaved } from '../../shared/protocol.js';
 import { getMeta } from '../../shared/schema.js';
-import { connectClient, createBoard, startTestServer, waitFor, waitSynced, type Client } from '../helpers/server.js';
+import { connectClient, createBoard, startTestServer, waitFor, waitSynced, type Client, type TestBoard } from '../helpers/server.js';
 
 type Srv = Awaited<ReturnType<typeof startTestServer>>;
 
 describe('live sync through the server', () => {
   let srv: Srv;
   const clients: Client[] = [];
-  const client = (id: string, epoch?: string) => {
-    const c = connectClient(srv.wsUrl, id, epoch);
+  const client = (board: TestBoard, opts: { token?: string; epoch?: string | null } = {}) => {
+    const c = connectClient(srv.wsUrl, board, opts);
     clients.push(c);
     return c;
   };
@@ -26,8 +26,8 @@ describe('live sync through the server', () => {
 
   it('two clients see each other\'s notes, edits and moves', async () => {
     const board = await createBoard(srv.url, 'How might we engage students?');
-    const a = client(board.id, board.epoch);
-    const b = client(board.id, board.epoch);
+    const a = client(board);
+    const b = client(board);
     await Promise.all([waitSynced(a), waitSynced(b)]);
     expect(getMeta(a.doc).get('title')).toBe('How might we engage students?');
 
@@ -44,18 +44,18 @@ describe('live sync through the server', () => {
 
   it('a client joining late receives the whole board', async () => {
     const board = await createBoard(srv.url);
-    const a = client(board.id);
+    const a = client(board);
     await waitSynced(a);
     for (let i = 0; i < 50; i++) addNote(a.doc, { text: `idea ${i}`, pos: { x: i * 10, y: 0 }, author: 'p1', authorName: 'Ana' });
     await waitFor(() => srv.hub.rooms.get(board.id as never)?.doc.getMap('notes').size === 50, 'server has 50 notes');
-    const late = client(board.id);
+    const late = client(board);
     await waitSynced(late);
     expect(selectNotes(late.doc)).toEqual(selectNotes(a.doc));
   });
 
   it('acknowledges updates only after they are stored', async () => {
     const board = await createBoard(srv.url);
-    const a = client(board.id);
+    const a = client(board);
     await waitSynced(a);
     const saved: number[] = [];
     a.provider.messageHandlers[MSG_SAVED] = (_enc, dec: decoding.Decoder) => saved.push(readSaved(dec));
@@ -69,31 +69,40 @@ describe('live sync through the server', () => {
     expect(saved).toEqual([...saved].sort((x, y) => x - y));
   });
 
-  it('refuses an unknown board with a clear close and does not create it', async () => {
-    const c = client('23456789abcd');
+  it('refuses a token for another board, and a deleted board, with clear closes and creates nothing', async () => {
+    const board = await createBoard(srv.url);
+    const other = { ...board, id: '23456789abcd' };
+    const c = client(other);
     const closed = await new Promise<{ code: number; reason: string }>((r) =>
       c.provider.on('closed', (e: { code: number; reason: string }) => r(e)));
-    expect(closed.code).toBe(4404);
-    expect(closed.reason).toMatch(/not found/);
+    expect(closed.code).toBe(4401);
     expect(await srv.store.get('23456789abcd' as never)).toBeNull();
+
+    await srv.store.delete(board.id as never);
+    const d = client(board);
+    const gone = await new Promise<{ code: number; reason: string }>((r) =>
+      d.provider.on('closed', (e: { code: number; reason: string }) => r(e)));
+    expect(gone.code).toBe(4404);
+    expect(gone.reason).toMatch(/not found/);
+    expect(await srv.store.get(board.id as never)).toBeNull();
   });
 
   it('refuses a client whose offline copy belongs to an older epoch of the board', async () => {
     const board = await createBoard(srv.url);
-    const c = client(board.id, 'oldepoch00');
+    const c = client(board, { epoch: 'oldepoch00' });
     const closed = await new Promise<{ code: number }>((r) => c.provider.on('closed', (e: { code: number }) => r(e)));
     expect(closed.code).toBe(4409);
   });
 
   it('unloads an empty board after the idle delay and reloads it intact', async () => {
     const board = await createBoard(srv.url);
-    const a = client(board.id);
+    const a = client(board);
     await waitSynced(a);
     addNote(a.doc, { text: 'Peer tutoring', pos: { x: 1, y: 2 }, author: 'p1', authorName: 'Ana' });
     await srv.hub.drain();
     a.destroy();
     await waitFor(() => !srv.hub.rooms.has(board.id as never), 'room unload', 3_000);
-    const b = client(board.id);
+    const b = client(board);
     await waitSynced(b);
     expect(selectNotes(b.doc).map((n) => n.text)).toEqual(['Peer tutoring']);
   });
