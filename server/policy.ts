@@ -75,6 +75,7 @@ export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, u
 
   // Deletions of content the server has and has not already deleted. A client's sync step 2
   // carries its whole delete set, so deletions it merely knows about are common and harmless.
+  const deletions: Y.Item[] = [];
   for (const [client, ranges] of update.ds.clients) {
     const structs = doc.store.clients.get(client);
     const known = Y.getState(doc.store, client);
@@ -87,19 +88,30 @@ export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, u
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
         const item = structs[i]!;
         if (!(item instanceof Y.Item) || item.deleted) continue;
-        const loc = locateIntegrated(doc, item);
-        if (loc.at === 'gone') continue;
-        if (loc.at === 'root') {
-          if (loc.root !== ROOT_NOTES) return fail('board settings are changed through facilitator commands');
-          actions.push({ kind: 'note.delete', note: { author: noteAuthor(item) } });
-        } else if (loc.at === 'note') {
-          // Overwriting a field deletes its previous value; the new value was checked above.
-          // A bare deletion of a field is an edit of that field.
-          const action = fieldAction((loc.key ?? '') as NoteField, noteAuthor(loc.noteItem));
-          if (!action) return fail('a note\'s fixed fields cannot be removed');
-          actions.push(action);
-        }
+        deletions.push(item);
       }
+    }
+  }
+  // Deleting a note deletes its fields with it: those count as part of the note's deletion.
+  const deletedNotes = new Set<Y.Item>();
+  const located = deletions.map((item) => {
+    const loc = locateIntegrated(doc, item);
+    if (loc.at === 'root' && loc.root === ROOT_NOTES) deletedNotes.add(item);
+    return loc;
+  });
+  for (let i = 0; i < deletions.length; i++) {
+    const loc = located[i]!;
+    if (loc.at === 'gone') continue;
+    if (loc.at === 'unknown') return fail('update deletes content the server cannot place');
+    if (loc.at === 'root') {
+      if (loc.root !== ROOT_NOTES) return fail('board settings are changed through facilitator commands');
+      actions.push({ kind: 'note.delete', note: { author: noteAuthor(deletions[i]!) } });
+    } else if (!deletedNotes.has(loc.noteItem)) {
+      // Overwriting a field deletes its previous value; the new value was checked above.
+      // A bare deletion of a field is an edit of that field.
+      const action = fieldAction((loc.key ?? '') as NoteField, noteAuthor(loc.noteItem));
+      if (!action) return fail('a note\'s fixed fields cannot be removed');
+      actions.push(action);
     }
   }
 

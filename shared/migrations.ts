@@ -8,6 +8,10 @@ import { getMeta, SCHEMA_VERSION } from './schema.js';
 import { MIGRATION_ORIGIN } from './origins.js';
 import { isPhase } from './phases.js';
 
+/**
+ * Yjs does not roll back a transaction that throws, so a step that fails halfway leaves its
+ * partial writes with the version at the previous step: every step must be safe to run twice.
+ */
 export interface Migration {
   /** The version this migration produces. */
   to: number;
@@ -48,8 +52,9 @@ export type MigrationResult =
 export function migrate(doc: Y.Doc, migrations: readonly Migration[] = MIGRATIONS, target = SCHEMA_VERSION): MigrationResult {
   const meta = getMeta(doc);
   const raw = meta.get('schemaVersion');
+  // Anything above the target is refused even if malformed (2.5): never downgrade a newer board.
+  if (typeof raw === 'number' && raw > target) return { ok: false, reason: 'too-new', version: raw };
   const from = typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : 0;
-  if (from > target) return { ok: false, reason: 'too-new', version: from };
   const todo = migrations.filter((m) => m.to > from && m.to <= target).sort((a, b) => a.to - b.to);
   if (todo.length === 0) return { ok: true, from, to: from, applied: [] };
   doc.transact(() => {

@@ -5,10 +5,10 @@
  */
 import * as Y from 'yjs';
 import { newNoteId, type NoteId } from './ids.js';
-import { DEFAULT_NOTE_COLOR, type NoteColor } from './palette.js';
+import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './palette.js';
 import { getNotes, MAX_NAME, MAX_NOTE_TEXT, type Note, type NoteMap, type Point } from './schema.js';
 import { LOCAL_ORIGIN } from './origins.js';
-import { cleanText, restoreNote, toPoint } from './validate.js';
+import { cleanText, restoreNote, toPoint, truncate } from './validate.js';
 
 export interface NewNote {
   id?: NoteId;
@@ -30,10 +30,10 @@ export function addNote(doc: Y.Doc, args: NewNote, origin: unknown = LOCAL_ORIGI
     const note: NoteMap = new Y.Map();
     note.set('text', cleanText(args.text ?? '', MAX_NOTE_TEXT));
     note.set('pos', pos);
-    note.set('color', args.color ?? DEFAULT_NOTE_COLOR);
-    note.set('author', args.author.slice(0, 64));
+    note.set('color', isNoteColor(args.color) ? args.color : DEFAULT_NOTE_COLOR);
+    note.set('author', truncate(args.author, 64));
     note.set('authorName', cleanText(args.authorName, MAX_NAME));
-    note.set('team', args.team ?? '');
+    note.set('team', truncate(args.team ?? '', 64));
     note.set('createdAt', now);
     note.set('updatedAt', now);
     getNotes(doc).set(id, note);
@@ -72,8 +72,9 @@ export function moveNote(doc: Y.Doc, id: string, pos: Point, origin: unknown = L
 }
 
 /** Change a note's color. */
-export const recolorNote = (doc: Y.Doc, id: string, color: NoteColor, origin: unknown = LOCAL_ORIGIN): void =>
-  updateNote(doc, id, { color }, origin);
+export function recolorNote(doc: Y.Doc, id: string, color: NoteColor, origin: unknown = LOCAL_ORIGIN): void {
+  if (isNoteColor(color)) updateNote(doc, id, { color }, origin);
+}
 
 /** Delete a note. */
 export function deleteNote(doc: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): void {

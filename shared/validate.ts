@@ -22,14 +22,24 @@ export function toPoint(v: unknown): Point | null {
   return { x: clamp(Math.round(x), CANVAS_MIN, CANVAS_MAX), y: clamp(Math.round(y), CANVAS_MIN, CANVAS_MAX) };
 }
 
+/**
+ * Cut `s` to at most `max` UTF-16 units without splitting a surrogate pair: half an emoji is
+ * sent by Yjs as U+FFFD to peers while the author keeps the half, and the replicas differ.
+ */
+export function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Trim control characters (keep newlines and tabs) and bound the length. */
 export function cleanText(v: unknown, max: number): string {
   if (typeof v !== 'string') return '';
   // eslint-disable-next-line no-control-regex
-  return v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').slice(0, max);
+  return truncate(v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''), max);
 }
 
-const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '');
+const str = (v: unknown, max: number): string => (typeof v === 'string' ? truncate(v, max) : '');
 const time = (v: unknown): number => (isFiniteNumber(v) && v >= 0 ? v : 0);
 
 /**
@@ -55,7 +65,7 @@ export function restoreNote(id: string, fields: Record<string, unknown>): Note |
 /** Board meta with defaults for anything missing or mistyped. */
 export function restoreMeta(fields: Record<string, unknown>): BoardMeta {
   return {
-    schemaVersion: isFiniteNumber(fields.schemaVersion) ? fields.schemaVersion : 0,
+    schemaVersion: Number.isInteger(fields.schemaVersion) && (fields.schemaVersion as number) >= 0 ? (fields.schemaVersion as number) : 0,
     title: cleanText(fields.title, MAX_TITLE),
     createdAt: time(fields.createdAt),
     phase: isPhase(fields.phase) ? fields.phase : DEFAULT_PHASE,
@@ -71,7 +81,8 @@ export function restoreTeams(v: unknown): Team[] {
   if (!Array.isArray(v)) return [];
   const seen = new Set<string>();
   const out: Team[] = [];
-  for (const t of v.slice(0, MAX_TEAMS)) {
+  for (const t of v) {
+    if (out.length >= MAX_TEAMS) break;
     if (typeof t !== 'object' || t === null) continue;
     const { id, name, color } = t as Record<string, unknown>;
     if (typeof id !== 'string' || !/^[a-z0-9-]{1,32}$/.test(id) || seen.has(id)) continue;
@@ -93,11 +104,11 @@ export function restorePresence(v: unknown): PresenceState | null {
   const color = typeof u.color === 'string' && HEX_COLOR.test(u.color) ? u.color : '#555555';
   return {
     user: {
-      id: u.id.slice(0, 64),
+      id: truncate(u.id, 64),
       name: cleanText(u.name, MAX_NAME),
       color,
       role: u.role === 'facilitator' ? 'facilitator' : 'participant',
-      team: typeof u.team === 'string' ? u.team.slice(0, 64) : '',
+      team: typeof u.team === 'string' ? truncate(u.team, 64) : '',
     },
     cursor: toPoint((v as { cursor?: unknown }).cursor),
   };

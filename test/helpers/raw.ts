@@ -1,7 +1,9 @@
 /** A raw `ws` client that speaks the protocol byte by byte and records everything it receives. */
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
-import { PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { MSG_SYNC, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol.js';
 
 export interface RawClient {
   ws: WebSocket;
@@ -35,4 +37,39 @@ export function message(uints: number[], payload?: Uint8Array): Uint8Array {
   for (const u of uints) encoding.writeVarUint(e, u);
   if (payload) encoding.writeVarUint8Array(e, payload);
   return encoding.toUint8Array(e);
+}
+
+/**
+ * A raw client that has the board's state: opens the socket, waits for the server's sync step 2
+ * and applies it to a local doc. `change` then sends exactly the update a change produces.
+ */
+export async function rawWithDoc(wsUrl: string, boardId: string, token: string): Promise<RawClient & { doc: Y.Doc; change: (fn: (doc: Y.Doc) => void) => void }> {
+  const raw = rawClient(wsUrl, boardId, { token });
+  await raw.opened;
+  raw.send(message([MSG_SYNC, SYNC_STEP1], Y.encodeStateVector(new Y.Doc())));
+  const doc = new Y.Doc();
+  const deadline = Date.now() + 5_000;
+  let closed = false;
+  void raw.closed.then(() => (closed = true));
+  for (;;) {
+    if (closed) throw new Error('closed by the server before sync');
+    const step2 = raw.received.find((m) => m[0] === MSG_SYNC && m[1] === SYNC_STEP2);
+    if (step2) {
+      const d = decoding.createDecoder(step2);
+      decoding.readVarUint(d);
+      decoding.readVarUint(d);
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+      break;
+    }
+    if (Date.now() > deadline) throw new Error('no sync step 2 from the server');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return Object.assign(raw, {
+    doc,
+    change: (fn: (doc: Y.Doc) => void) => {
+      const sv = Y.encodeStateVector(doc);
+      fn(doc);
+      raw.send(message([MSG_SYNC, SYNC_UPDATE], Y.encodeStateAsUpdate(doc, sv)));
+    },
+  });
 }

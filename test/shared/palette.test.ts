@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_NOTE_COLOR, NOTE_COLOR_NAMES, NOTE_COLORS, NOTE_TEXT_COLOR, contrastRatio, isNoteColor,
+} from '../../shared/palette.js';
+
+/** WCAG AAA for normal text. */
+const AAA_CONTRAST = 7;
+
+describe('contrastRatio', () => {
+  // Reference values from the WCAG 2 relative-luminance formula (as any contrast checker reports them).
+  it.each([
+    ['#000000', '#FFFFFF', 21],
+    ['#FFFFFF', '#000000', 21],
+    ['#FFFFFF', '#FFFFFF', 1],
+    ['#777777', '#FFFFFF', 4.48],
+    ['#767676', '#FFFFFF', 4.54],
+    ['#595959', '#FFFFFF', 7.0],
+    ['#FF0000', '#FFFFFF', 4.0],
+    ['#0000FF', '#FFFFFF', 8.59],
+    ['#00FF00', '#000000', 15.3],
+  ])('%s on %s = %f', (a, b, expected) => {
+    expect(contrastRatio(a, b)).toBeCloseTo(expected, 1);
+  });
+
+  it('is symmetric and case-insensitive', () => {
+    expect(contrastRatio('#1b1b1b', '#fff1a8')).toBe(contrastRatio('#FFF1A8', '#1B1B1B'));
+  });
+});
+
+describe('NOTE_COLORS', () => {
+  it.each(Object.entries(NOTE_COLORS))('%s (%s) has at least 7:1 contrast with the note text', (_name, fill) => {
+    expect(fill).toMatch(/^#[0-9A-F]{6}$/i);
+    expect(contrastRatio(fill, NOTE_TEXT_COLOR)).toBeGreaterThanOrEqual(AAA_CONTRAST);
+  });
+
+  it('has distinct fills, so no two names look the same', () => {
+    const fills = Object.values(NOTE_COLORS).map((f) => f.toUpperCase());
+    expect(new Set(fills).size).toBe(fills.length);
+  });
+
+  it('lists every name once, with the default among them', () => {
+    expect(NOTE_COLOR_NAMES).toEqual(Object.keys(NOTE_COLORS));
+    expect(NOTE_COLOR_NAMES).toContain(DEFAULT_NOTE_COLOR);
+  });
+});
+
+describe('isNoteColor', () => {
+  it.each(NOTE_COLOR_NAMES)('accepts %s', (name) => {
+    expect(isNoteColor(name)).toBe(true);
+  });
+
+  it.each([
+    ['a fill instead of a name', '#FFF1A8'],
+    ['wrong case', 'Yellow'],
+    ['unknown name', 'pink'],
+    ['empty string', ''],
+    ['inherited property', 'toString'],
+    ['prototype key', '__proto__'],
+    ['constructor', 'constructor'],
+    ['non-string', 1],
+    ['null', null],
+  ])('rejects %s (%j)', (_label, input) => {
+    expect(isNoteColor(input)).toBe(false);
+  });
+});
