@@ -1,7 +1,7 @@
 /** Test helpers: a real server on port 0 with its own SQLite file, and real y-websocket clients. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from '../../server/log.js';
 import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
 
 export function tempDir(prefix = 'charrette-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(joinPath(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -41,7 +41,7 @@ export interface TestServer extends CharretteServer {
 
 export async function startTestServer(over: Partial<ServerConfig> & { dataPath?: string; log?: Logger } = {}): Promise<TestServer & { cleanup: () => Promise<void> }> {
   const tmp = over.dataPath ? null : tempDir();
-  const dataPath = over.dataPath ?? join(tmp!.dir, 'test.db');
+  const dataPath = over.dataPath ?? joinPath(tmp!.dir, 'test.db');
   const server = await startServer(testConfig(dataPath, over), { log: over.log ?? silentLogger });
   return Object.assign(server, {
     wsUrl: server.url.replace(/^http/, 'ws') + '/ws',

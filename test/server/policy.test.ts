@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as decoding from 'lib0/decoding';
 import { addNote, deleteNote, editNote, moveNote, recolorNote, selectNotes } from '../../shared/notes.js';
 import { getMeta, getNotes } from '../../shared/schema.js';
 import { CLOSE, MSG_AWARENESS } from '../../shared/protocol.js';
