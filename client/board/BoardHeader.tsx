@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import type { BoardId } from '../../shared/ids.js';
+import { formatJoinCode } from '../../shared/joincode.js';
+import type { Phase } from '../../shared/phases.js';
+import type { PresenceState } from '../../shared/schema.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { navigate } from '../router.js';
+import { CheckIcon, LinkIcon } from '../ui/icons.js';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
+import type { Peer } from '../sync/usePresence.js';
+import { NameEditor } from './NameEditor.js';
+import { PhaseControl } from './PhaseControl.js';
+import { PresenceList } from './PresenceList.js';
+
+/** How long "Link copied" stays before the button reads "Copy join link" again. */
+const COPIED_FEEDBACK_MS = 2_000;
+
+interface Props {
+  boardId: BoardId;
+  title: string;
+  phase: Phase;
+  /** Facilitator token, for the phase control; null for everyone else. */
+  facilitatorToken: string | null;
+  joinCode: string | null;
+  me: PresenceState['user'];
+  peers: readonly Peer[];
+  /** Null when the name comes with the role and cannot be changed (facilitator). */
+  onRename: ((name: string) => void) | null;
+}
+
+export function BoardHeader(p: Props) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    if (!copied) return;
+    const id = setTimeout(() => setCopied(false), COPIED_FEEDBACK_MS);
+    return () => clearTimeout(id);
+  }, [copied]);
+
+  const copyJoinLink = () => {
+    if (!p.joinCode) return;
+    const url = `${location.origin}/join/${p.joinCode}`;
+    void navigator.clipboard?.writeText(url).then(() => setCopied(true), () => undefined);
+  };
+
+  return (
+    <header className="board-header">
+      <a className="brand" href="/" aria-label={t('board.home')} onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">{t('app.name')}</span>
+      </a>
+      <div className="board-heading">
+        <h1 className="board-title" data-testid="board-title">{p.title || t('board.untitled')}</h1>
+        <PhaseControl boardId={p.boardId} phase={p.phase} token={p.facilitatorToken} />
+      </div>
+      <div className="header-end">
+        {p.joinCode && (
+          <span className="join-code" data-testid="join-code-display">
+            <span className="join-code-label">{t('board.joinCode')}</span>
+            <strong className="join-code-value">{formatJoinCode(p.joinCode)}</strong>
+          </span>
+        )}
+        <PresenceList me={p.me} peers={p.peers} />
+        <NameEditor user={p.me} onRename={p.onRename} />
+        {p.joinCode && (
+          <button type="button" className="btn btn-quiet copy-link" data-testid="copy-link" onClick={copyJoinLink} title={t('board.copyJoinLinkLong')}>
+            {copied ? <CheckIcon /> : <LinkIcon />}
+            <span className="copy-link-label" aria-live="polite">{copied ? t('board.linkCopied') : t('board.copyJoinLink')}</span>
+          </button>
+        )}
+      </div>
+      <LanguageSwitch />
+    </header>
+  );
+}

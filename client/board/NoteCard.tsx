@@ -1,0 +1,157 @@
+import { useDraggable } from '@dnd-kit/core';
+import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { NOTE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palette.js';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { TrashIcon } from '../ui/icons.js';
+import { NoteEditor } from './NoteEditor.js';
+import { NotePalette } from './NotePalette.js';
+
+/** Stable callbacks from the board; one object so memoized cards do not re-render on each board render. */
+export interface NoteActions {
+  select: (id: string) => void;
+  edit: (id: string) => void;
+  commit: (id: string, text: string) => void;
+  stopEditing: () => void;
+  remove: (id: string) => void;
+  recolor: (id: string, color: NoteColor) => void;
+}
+
+export interface NotePermissions {
+  edit: boolean;
+  move: boolean;
+  remove: boolean;
+}
+
+interface Props {
+  note: Note;
+  selected: boolean;
+  editing: boolean;
+  zoom: number;
+  actions: NoteActions;
+  /** Separate booleans rather than one object, so memo compares them by value. */
+  canEdit: boolean;
+  canMove: boolean;
+  canDelete: boolean;
+}
+
+const isOnControl = (e: { target: EventTarget }): boolean =>
+  e.target instanceof Element && e.target.closest('button, textarea') !== null;
+
+export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, actions, canEdit, canMove, canDelete }: Props) {
+  const { t } = useI18n();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
+    id: note.id,
+    disabled: editing || !canMove,
+    attributes: { role: 'group', roleDescription: t('note.roleDescription') },
+  });
+  // aria-disabled would also disable the editor and buttons inside (ARIA inherits it to
+  // focusable descendants); a note that cannot move is still a note you can read and edit.
+  const { 'aria-disabled': _dragDisabled, ...noteAttributes } = attributes;
+  const nodeRef = useRef<HTMLDivElement | null>(null);
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    if (!editing && refocus.current) {
+      refocus.current = false;
+      nodeRef.current?.focus({ preventScroll: true });
+    }
+  }, [editing]);
+
+  const setRefs = (el: HTMLDivElement | null) => {
+    nodeRef.current = el;
+    setNodeRef(el);
+    // Only the note itself starts a keyboard drag; Space on a swatch or the delete button presses it.
+    setActivatorNodeRef(el);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    listeners?.onKeyDown?.(e);
+    if (e.defaultPrevented || e.target !== e.currentTarget) return;
+    if (e.key === 'Enter' && canEdit) {
+      e.preventDefault();
+      actions.edit(note.id);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && canDelete) {
+      e.preventDefault();
+      actions.remove(note.id);
+    } else if (e.key === 'Escape') {
+      nodeRef.current?.blur();
+    }
+  };
+
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (isOnControl(e)) return;
+    actions.select(note.id);
+    if (canEdit) actions.edit(note.id);
+  };
+
+  const text = note.text.trim();
+  const author = note.authorName || (note.author === 'facilitator' ? t('role.facilitator') : '');
+  const name = text ? text.slice(0, 80) : t('note.empty');
+  const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      ref={setRefs}
+      className={classes}
+      data-testid="note"
+      data-note-id={note.id}
+      data-color={note.color}
+      {...noteAttributes}
+      {...listeners}
+      aria-label={author ? t('note.label', { text: name, author }) : name}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+      onFocus={(e) => e.target === e.currentTarget && actions.select(note.id)}
+      onDoubleClick={(e) => e.stopPropagation()}
+      style={{
+        left: note.pos.x,
+        top: note.pos.y,
+        width: NOTE_WIDTH,
+        height: NOTE_HEIGHT,
+        backgroundColor: NOTE_COLORS[note.color],
+        color: NOTE_TEXT_COLOR,
+        // The drag delta is in screen pixels; the note lives inside the zoomed layer.
+        transform: transform ? `translate3d(${transform.x / zoom}px, ${transform.y / zoom}px, 0)` : undefined,
+      }}
+    >
+      {editing ? (
+        <NoteEditor
+          initial={note.text}
+          onCommit={(value, byKeyboard) => {
+            refocus.current = byKeyboard;
+            actions.commit(note.id, value);
+          }}
+          onCancel={() => {
+            refocus.current = true;
+            actions.stopEditing();
+          }}
+        />
+      ) : (
+        <div className="note-text" data-testid="note-text" data-placeholder={t('note.empty')}>
+          {note.text}
+        </div>
+      )}
+      {author && <div className="note-author">{author}</div>}
+      {canDelete && (
+        <button
+          type="button"
+          className="note-delete"
+          data-testid="delete-note"
+          aria-label={t('note.delete')}
+          title={t('note.delete')}
+          onClick={() => actions.remove(note.id)}
+        >
+          <TrashIcon />
+        </button>
+      )}
+      {selected && canEdit && !isDragging && (
+        <div className="note-tools" style={{ transform: `scale(${1 / zoom})` }}>
+          <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,89 @@
+import type { KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { FitIcon, PlusIcon, RedoIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons.js';
+
+interface Props {
+  zoom: number;
+  canAdd: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  onAddNote: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onZoomIn: () => void;
+  onZoomOut: () => void;
+  onZoomReset: () => void;
+  onFit: () => void;
+}
+
+/** Arrow keys move between tools, as the ARIA toolbar pattern leads screen-reader users to expect. */
+function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
+  const tools = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const at = tools.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    e.key === 'Home' ? 0
+    : e.key === 'End' ? tools.length - 1
+    : (at + (e.key === 'ArrowRight' ? 1 : -1) + tools.length) % tools.length;
+  tools[next]?.focus();
+  e.preventDefault();
+}
+
+/** Board tools. A floating bar on wide screens; a bottom bar with large targets on phones (see styles.css). */
+export function Toolbar(p: Props) {
+  const { t } = useI18n();
+  const percent = Math.round(p.zoom * 100);
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={moveFocus}>
+      <button type="button" className="tool tool-primary" data-testid="add-note" onClick={p.onAddNote} disabled={!p.canAdd} aria-keyshortcuts="N">
+        <PlusIcon />
+        <span className="tool-label">{t('toolbar.addNote')}</span>
+      </button>
+      <span className="tool-sep" aria-hidden="true" />
+      <button
+        type="button"
+        className="tool"
+        data-testid="undo"
+        onClick={p.onUndo}
+        disabled={!p.canUndo}
+        aria-label={t('toolbar.undo')}
+        title={`${t('toolbar.undo')} (Ctrl+Z)`}
+        aria-keyshortcuts="Control+Z Meta+Z"
+      >
+        <UndoIcon />
+      </button>
+      <button
+        type="button"
+        className="tool"
+        data-testid="redo"
+        onClick={p.onRedo}
+        disabled={!p.canRedo}
+        aria-label={t('toolbar.redo')}
+        title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+      >
+        <RedoIcon />
+      </button>
+      <span className="tool-sep" aria-hidden="true" />
+      <button type="button" className="tool" data-testid="zoom-out" onClick={p.onZoomOut} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')}>
+        <ZoomOutIcon />
+      </button>
+      <button
+        type="button"
+        className="tool tool-zoom"
+        data-testid="zoom-reset"
+        onClick={p.onZoomReset}
+        aria-label={`${t('toolbar.zoomLevel', { percent })}. ${t('toolbar.zoomReset')}`}
+        title={t('toolbar.zoomReset')}
+      >
+        {percent}%
+      </button>
+      <button type="button" className="tool" data-testid="zoom-in" onClick={p.onZoomIn} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')}>
+        <ZoomInIcon />
+      </button>
+      <button type="button" className="tool" data-testid="fit" onClick={p.onFit} aria-label={t('toolbar.fit')} title={t('toolbar.fit')}>
+        <FitIcon />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Drag sensors. Mouse and pen start a drag after a few pixels, so a click still opens the
+ * editor; touch waits for a short press, so a quick swipe pans the board instead of
+ * grabbing the note underneath the finger.
+ */
+import {
+  KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors,
+  type KeyboardSensorOptions, type PointerActivationConstraint, type PointerSensorOptions, type SensorDescriptor, type SensorOptions,
+} from '@dnd-kit/core';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+
+export const POINTER_DRAG_DISTANCE_PX = 4;
+export const TOUCH_DRAG_DELAY_MS = 150;
+export const TOUCH_DRAG_TOLERANCE_PX = 5;
+
+/** PointerSensor that leaves touch pointers to TouchSensor; otherwise it would skip the press delay. */
+class MouseAndPenSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: 'onPointerDown' as const,
+      handler: ({ nativeEvent: e }: ReactPointerEvent, { onActivation }: PointerSensorOptions) => {
+        if (e.pointerType === 'touch' || !e.isPrimary || e.button !== 0) return false;
+        onActivation?.({ event: e });
+        return true;
+      },
+    },
+  ];
+}
+
+// Space picks a note up and drops it; Enter is left free to open the editor.
+const keyboardOptions: KeyboardSensorOptions = {
+  keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter', 'Tab'] },
+};
+
+export function useNoteSensors(): SensorDescriptor<SensorOptions>[] {
+  const pointer: PointerActivationConstraint = { distance: POINTER_DRAG_DISTANCE_PX };
+  return useSensors(
+    useSensor(MouseAndPenSensor, { activationConstraint: pointer }),
+    useSensor(TouchSensor, { activationConstraint: { delay: TOUCH_DRAG_DELAY_MS, tolerance: TOUCH_DRAG_TOLERANCE_PX } }),
+    useSensor(KeyboardSensor, keyboardOptions),
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Every document write the board UI makes, in one place.
+ *
+ * Each write is checked against the rules as the document states them at that instant: the
+ * phase can change between a click and the write (the facilitator moves on), and a write the
+ * server refuses closes the connection and discards this device's copy.
+ *
+ * Each write also starts a fresh undo step, so "undo" reverses exactly one visible action,
+ * never two that happened within the UndoManager's capture window.
+ */
+import { useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { selectRules } from '../../shared/meta.js';
+import { addNote, deleteNote, editNote, moveNote, recolorNote, selectNote } from '../../shared/notes.js';
+import type { NoteColor } from '../../shared/palette.js';
+import { decide, type Action, type Actor } from '../../shared/policy.js';
+import type { Point } from '../../shared/schema.js';
+import type { NoteActions } from './NoteCard.js';
+
+export interface BoardActions extends NoteActions {
+  /** Returns the new note's id, or null when adding is not allowed right now. */
+  addAt: (topLeft: Point) => string | null;
+  move: (id: string, delta: Point) => void;
+  clearSelection: () => void;
+}
+
+export interface BoardSelection {
+  /** Stable for the life of the board, so memoized note cards ignore selection changes elsewhere. */
+  actions: BoardActions;
+  selectedId: string | null;
+  editingId: string | null;
+}
+
+export function useBoardActions(doc: Y.Doc, undo: Y.UndoManager, actor: Actor, authorName: string): BoardSelection {
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const { role, id: actorId, team } = actor;
+
+  const actions = useMemo<BoardActions>(() => {
+    const me: Actor = { role, id: actorId, team };
+    const allowed = (action: Action) => decide(me, selectRules(doc), action).ok;
+    const noteRef = (id: string) => {
+      const note = selectNote(doc, id);
+      return note ? { author: note.author, pos: note.pos } : null;
+    };
+    const step = <T,>(fn: () => T): T => {
+      undo.stopCapturing();
+      const out = fn();
+      undo.stopCapturing();
+      return out;
+    };
+    return {
+      select: (id: string) => setSelectedId(id),
+      clearSelection: () => {
+        setSelectedId(null);
+        setEditingId(null);
+      },
+      edit: (id: string) => {
+        setSelectedId(id);
+        setEditingId(id);
+      },
+      stopEditing: () => setEditingId(null),
+      commit: (id: string, text: string) => {
+        const note = noteRef(id);
+        if (note && allowed({ kind: 'note.edit', note })) step(() => editNote(doc, id, text));
+        setEditingId(null);
+      },
+      remove: (id: string) => {
+        const note = noteRef(id);
+        if (!note || !allowed({ kind: 'note.delete', note })) return;
+        step(() => deleteNote(doc, id));
+        setSelectedId((cur) => (cur === id ? null : cur));
+        setEditingId((cur) => (cur === id ? null : cur));
+      },
+      recolor: (id: string, color: NoteColor) => {
+        const note = noteRef(id);
+        if (note && allowed({ kind: 'note.edit', note })) step(() => recolorNote(doc, id, color));
+      },
+      addAt: (topLeft: Point) => {
+        if (!allowed({ kind: 'note.create', author: actorId, team })) return null;
+        const id = step(() => addNote(doc, { pos: topLeft, author: actorId, authorName, team }));
+        setSelectedId(id);
+        setEditingId(id);
+        return id;
+      },
+      move: (id: string, delta: Point) => {
+        // Read the position at drop time: someone else may have moved the note meanwhile.
+        const note = noteRef(id);
+        if (!note || !allowed({ kind: 'note.move', note })) return;
+        step(() => moveNote(doc, id, { x: note.pos.x + delta.x, y: note.pos.y + delta.y }));
+      },
+    };
+  }, [doc, undo, role, actorId, team, authorName]);
+
+  return { actions, selectedId, editingId };
+}

@@ -1,0 +1,81 @@
+/**
+ * The HTTP half of the server contract. Responses are validated here, at the boundary,
+ * so the rest of the client can rely on their shape.
+ */
+import { isBoardId, type BoardId } from '../../shared/ids.js';
+
+/** Long enough for a slow school network, short enough that an offline reload opens the local copy promptly. */
+const BOARD_LOOKUP_TIMEOUT_MS = 5_000;
+
+export interface BoardInfo {
+  id: BoardId;
+  /** Changes whenever the board is deleted and created again under the same id. */
+  epoch: string;
+}
+
+export type BoardLookup =
+  | { kind: 'found'; board: BoardInfo }
+  | { kind: 'not-found' }
+  | { kind: 'unreachable' };
+
+/** Epochs end up in an IndexedDB name and a URL: accept only a short, plain token. */
+export function toEpoch(v: unknown): string | null {
+  const s = typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
+  return typeof s === 'string' && /^[\w.-]{1,64}$/.test(s) ? s : null;
+}
+
+function toBoardInfo(v: unknown): BoardInfo | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { id, epoch } = v as Record<string, unknown>;
+  const e = toEpoch(epoch);
+  return isBoardId(id) && e !== null ? { id, epoch: e } : null;
+}
+
+export async function lookupBoard(id: BoardId, signal?: AbortSignal): Promise<BoardLookup> {
+  const timeout = AbortSignal.timeout(BOARD_LOOKUP_TIMEOUT_MS);
+  try {
+    const res = await fetch(`/api/boards/${encodeURIComponent(id)}`, {
+      headers: { accept: 'application/json' },
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    if (res.status === 404) return { kind: 'not-found' };
+    if (!res.ok) return { kind: 'unreachable' };
+    const board = toBoardInfo(await res.json());
+    return board && board.id === id ? { kind: 'found', board } : { kind: 'unreachable' };
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return { kind: 'unreachable' };
+  }
+}
+
+export type CreateResult =
+  | { kind: 'created'; id: BoardId; facilitatorToken: string }
+  | { kind: 'needs-key' }
+  | { kind: 'failed' };
+
+/**
+ * Create a board. The creator becomes its facilitator: the response carries that token.
+ * `instanceKey` is for servers whose host restricts who may create boards.
+ */
+export async function createBoard(opts: { title?: string; instanceKey?: string } = {}): Promise<CreateResult> {
+  try {
+    const res = await fetch('/api/boards', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(opts.instanceKey ? { 'x-charrette-key': opts.instanceKey } : {}),
+      },
+      body: JSON.stringify(opts.title ? { title: opts.title } : {}),
+      signal: AbortSignal.timeout(BOARD_LOOKUP_TIMEOUT_MS),
+    });
+    if (res.status === 401) return { kind: 'needs-key' };
+    if (!res.ok) return { kind: 'failed' };
+    const v: unknown = await res.json();
+    const info = toBoardInfo(v);
+    const token = (v as { facilitatorToken?: unknown }).facilitatorToken;
+    return info && typeof token === 'string' ? { kind: 'created', id: info.id, facilitatorToken: token } : { kind: 'failed' };
+  } catch {
+    return { kind: 'failed' };
+  }
+}

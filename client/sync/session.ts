@@ -1,0 +1,104 @@
+/**
+ * One open board: the Y.Doc, its offline copy, its connection and the local undo history,
+ * created and destroyed together. Plain objects, no React, so the wiring can be read in one
+ * place and driven from a test.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { BoardId } from '../../shared/ids.js';
+import { LOCAL_ORIGIN } from '../../shared/origins.js';
+import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION, readSaved } from '../../shared/protocol.js';
+import { getNotes } from '../../shared/schema.js';
+import { createBoardSocketClass, RECONNECT_MAX_BACKOFF_MS, type BoardSocket } from './boardSocket.js';
+import { offlineDbName } from './offlineCopy.js';
+import { SaveTracker } from './saveTracker.js';
+
+/**
+ * Connect only after the offline copy is loaded, so the first sync step already carries the
+ * offline edits; but never wait long for a browser whose IndexedDB hangs (seen in private modes).
+ */
+const OFFLINE_COPY_LOAD_TIMEOUT_MS = 1_500;
+
+export interface BoardSession {
+  boardId: BoardId;
+  epoch: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  offlineCopy: IndexeddbPersistence;
+  undo: Y.UndoManager;
+  save: SaveTracker;
+  /** Reconnect with a renewed token (e.g. after a rename); the document stays open. */
+  setToken: (token: string) => void;
+  destroy: () => void;
+}
+
+export const wsBase = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+
+export function openBoardSession(boardId: BoardId, epoch: string, token: string): BoardSession {
+  const doc = new Y.Doc();
+  const offlineCopy = new IndexeddbPersistence(offlineDbName(boardId, epoch), doc);
+  let save: SaveTracker | null = null;
+  const Socket = createBoardSocketClass({ onChange: () => save?.refresh() });
+  const provider = new WebsocketProvider(wsBase(), boardId, doc, {
+    connect: false,
+    params: { [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token },
+    disableBc: true,
+    WebSocketPolyfill: Socket,
+    maxBackoffTime: RECONNECT_MAX_BACKOFF_MS,
+  });
+  provider.messageHandlers[MSG_SAVED] = (_encoder, decoder, p) => {
+    // Acknowledgements count messages per socket: only the socket they arrived on may take them.
+    const count = readSaved(decoder);
+    (p.ws as BoardSocket | null)?.acknowledge(count);
+  };
+  save = new SaveTracker(doc, provider, offlineCopy);
+
+  const undo = new Y.UndoManager(getNotes(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+
+  let destroyed = false;
+  const timeout = new Promise((resolve) => setTimeout(resolve, OFFLINE_COPY_LOAD_TIMEOUT_MS));
+  void Promise.race([offlineCopy.whenSynced, timeout]).then(() => {
+    if (!destroyed) provider.connect();
+  });
+
+  // The server forgets our presence when a socket closes but keeps its clock, and awareness
+  // ignores a state whose clock it has already seen: without a bump, a reconnected client stays
+  // invisible to everyone until its 15 s renewal. 'connected' fires just before the provider
+  // sends our state, so the bumped state is the one that goes out.
+  const republish = ({ status }: { status: string }) => {
+    const state = provider.awareness.getLocalState();
+    if (status === 'connected' && state !== null) provider.awareness.setLocalState({ ...state });
+  };
+  provider.on('status', republish);
+
+  // Leave presence at once rather than after the 30 s awareness timeout.
+  const leave = () => provider.awareness.setLocalState(null);
+  window.addEventListener('pagehide', leave);
+
+  return {
+    boardId,
+    epoch,
+    doc,
+    provider,
+    offlineCopy,
+    undo,
+    save,
+    setToken: (next) => {
+      if (provider.params[PARAM_TOKEN] === next) return;
+      provider.params = { ...provider.params, [PARAM_TOKEN]: next };
+      if (!provider.shouldConnect) return;
+      provider.disconnect();
+      provider.connect();
+    },
+    destroy: () => {
+      destroyed = true;
+      window.removeEventListener('pagehide', leave);
+      save?.destroy();
+      undo.destroy();
+      provider.destroy();
+      void offlineCopy.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** End-to-end harness: the real server (serving the built client) on port 0 and real Chromium. */
+import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer } from '../helpers/server.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+export const PROJECTOR = { width: 1920, height: 1080 };
+
+export async function startE2eServer() {
+  const dist = join(process.cwd(), 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('client not built: run `npm run build` (npm run test:e2e does)');
+  return startTestServer({ staticDir: dist, host: '127.0.0.1' });
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function newPage(browser: Browser, viewport = DESKTOP, opts: { mobile?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport,
+    isMobile: opts.mobile ?? false,
+    hasTouch: opts.mobile ?? false,
+    deviceScaleFactor: 1,
+    locale: opts.locale ?? 'en-US',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
