@@ -121,7 +121,11 @@ export class Hub {
     if (!room.conns.delete(conn)) return;
     room.ackConns.delete(conn);
     if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+      const ids = [...conn.awarenessIds];
+      awarenessProtocol.removeAwarenessStates(room.awareness, ids, null);
+      // Forget the clocks too: a client that reconnects re-sends its state with the clock it had,
+      // which would otherwise lose to the removal and leave it invisible until its next renewal.
+      for (const id of ids) room.awareness.meta.delete(id);
     }
     this.touch(room);
   }
