@@ -33,6 +33,13 @@ export class Conn {
   acked = 0;
   /** Awareness client ids this socket speaks for, removed from presence when it closes. */
   readonly awarenessIds = new Set<number>();
+  /**
+   * Added to the awareness clocks this socket sends. When a socket closes, the server removes its
+   * presence with clock+1; a client that reconnects re-sends its state with the old clock, which
+   * every peer would ignore until its 15 s renewal. Shifting its clocks past the removal makes it
+   * reappear at once, with stock clients.
+   */
+  readonly awarenessClockShift = new Map<number, number>();
   closed = false;
 
   /** Bytes and messages allowed per second, refilled continuously (token buckets). */
@@ -195,6 +202,11 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
     const owner = owners.get(client);
     if (owner && owner !== conn) continue; // someone else's presence: ignore
     if (!owner && conn.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONN) continue;
+    if (!owner && !conn.awarenessClockShift.has(client)) {
+      const known = conn.room.awareness.meta.get(client)?.clock;
+      conn.awarenessClockShift.set(client, known !== undefined && known >= clock ? known + 1 - clock : 0);
+    }
+    const shifted = clock + (conn.awarenessClockShift.get(client) ?? 0);
     if (json.length > MAX_AWARENESS_STATE_BYTES) throw new ProtocolError(CLOSE.MALFORMED, 'presence state too large');
     let state: unknown;
     try {
@@ -209,7 +221,7 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
       const c = conn.claims;
       (state as Record<string, unknown>).user = { id: c.id, name: c.name, color, role: c.role, team: c.team };
     }
-    keep.push([client, clock, JSON.stringify(state)]);
+    keep.push([client, shifted, JSON.stringify(state)]);
   }
   if (keep.length === 0) return null;
   encoding.writeVarUint(out, keep.length);

@@ -123,9 +123,6 @@ export class Hub {
     if (conn.awarenessIds.size > 0) {
       const ids = [...conn.awarenessIds];
       awarenessProtocol.removeAwarenessStates(room.awareness, ids, null);
-      // Forget the clocks too: a client that reconnects re-sends its state with the clock it had,
-      // which would otherwise lose to the removal and leave it invisible until its next renewal.
-      for (const id of ids) room.awareness.meta.delete(id);
     }
     this.touch(room);
   }
@@ -135,7 +132,7 @@ export class Hub {
     if (room.conns.size === 0 && !room.unloadTimer && !this.closed) {
       room.unloadTimer = setTimeout(() => {
         room.unloadTimer = null;
-        this.chain = this.chain.then(() => this.unload(room));
+        this.chain = this.chain.then(() => this.unload(room)).catch((err: unknown) => this.log.error(`board ${room.id}: unload failed`, err));
       }, this.opts.roomIdleMs);
     }
   }
@@ -146,7 +143,7 @@ export class Hub {
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
-        this.chain = this.chain.then(() => this.flush());
+        this.chain = this.chain.then(() => this.flush()).catch((err: unknown) => this.log.error('flush failed', err));
       });
     }
   }

@@ -76,6 +76,16 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string)
   const leave = () => provider.awareness.setLocalState(null);
   window.addEventListener('pagehide', leave);
 
+  // When the browser knows the network is gone (Wi-Fi dropped), stop the socket at once: edits
+  // stay in the offline copy, the status says so, and nothing retries into a dead network.
+  // When it returns, reconnect; the sync step carries what was written meanwhile.
+  const goOffline = () => provider.disconnect();
+  const goOnline = () => {
+    if (!destroyed) provider.connect();
+  };
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+
   return {
     boardId,
     epoch,
@@ -94,6 +104,8 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string)
     destroy: () => {
       destroyed = true;
       window.removeEventListener('pagehide', leave);
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
       save?.destroy();
       undo.destroy();
       provider.destroy();

@@ -42,6 +42,20 @@ describe('live sync through the server', () => {
     expect(selectNotes(a.doc)).toEqual(selectNotes(b.doc));
   });
 
+  it('a client that reconnects reappears in presence at once, not after its renewal', async () => {
+    const board = await createBoard(srv.url);
+    const a = client(board);
+    const b = client(board);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    b.provider.awareness.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
+    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b appears');
+    b.provider.disconnect();
+    await waitFor(() => !a.provider.awareness.getStates().has(b.doc.clientID), 'b leaves');
+    // The stock provider re-sends its state with the clock it already had.
+    b.provider.connect();
+    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b reappears', 2_000);
+  });
+
   it('a client joining late receives the whole board', async () => {
     const board = await createBoard(srv.url);
     const a = client(board);

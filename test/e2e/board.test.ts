@@ -1,0 +1,99 @@
+/**
+ * The board foundation in real Chromium: two people on one board see each other's notes and
+ * moves live, a reload keeps everything, and an edit made offline merges when the network returns.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { brainstormBoard, type TestBoard } from '../helpers/server.js';
+import { DESKTOP, PHONE, launch, newPage, screenshot, startE2eServer } from './browser.js';
+
+const pos = (note: Locator) => note.evaluate((el) => [parseFloat((el as HTMLElement).style.left), parseFloat((el as HTMLElement).style.top)]);
+const noteWithText = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
+
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByTestId('add-note').click();
+  const editor = page.getByTestId('note-editor');
+  await editor.waitFor();
+  await editor.fill(text);
+  await editor.press('Enter');
+  await noteWithText(page, text).waitFor();
+}
+
+async function joinAs(page: Page, baseUrl: string, board: TestBoard, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/join/${board.joinCode}`);
+  await page.getByTestId('join-name').fill(name);
+  await page.getByTestId('join-submit').click();
+  await page.waitForURL(`**/b/${board.id}`);
+  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+}
+
+describe('a live board in two browsers', () => {
+  let srv: Awaited<ReturnType<typeof startE2eServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    srv = await startE2eServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.cleanup();
+  });
+
+  it('posts, drags, reloads and merges an offline edit', async () => {
+    const board = await brainstormBoard(srv.url, 'MPUSD: How might we engage students and staff?');
+    const a = await newPage(browser, DESKTOP);
+    const b = await newPage(browser, DESKTOP);
+
+    // A is a participant who joined with the code; B is the facilitator (who may move any note).
+    await joinAs(a.page, srv.url, board, 'Ana');
+    await b.page.goto(`${srv.url}/b/${board.id}#f=${board.facilitatorToken}`);
+    await b.page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    // The secret link is stored and taken out of the address bar (it would show on a projector).
+    expect(b.page.url()).not.toContain('#f=');
+
+    const text = 'Student advisory councils in every school';
+    await addNote(a.page, text);
+    const inB = noteWithText(b.page, text);
+    await inB.waitFor({ timeout: 10_000 });
+    await a.page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+
+    // B drags the note with the mouse; A sees it move.
+    const [ax0, ay0] = await pos(noteWithText(a.page, text));
+    const box = (await inB.boundingBox())!;
+    await b.page.mouse.move(box.x + box.width / 2, box.y + box.height - 12);
+    await b.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await b.page.mouse.move(box.x + box.width / 2 + i * 24, box.y + box.height - 12 + i * 12);
+    await b.page.mouse.up();
+    await expect.poll(async () => pos(noteWithText(a.page, text)), { timeout: 10_000 }).toEqual([ax0! + 240, ay0! + 120]);
+    expect(await pos(inB)).toEqual([ax0! + 240, ay0! + 120]);
+    await screenshot(b.page, 'board-1280x800');
+
+    // Both reload: the board is intact.
+    await Promise.all([a.page.reload(), b.page.reload()]);
+    for (const p of [a.page, b.page]) {
+      await noteWithText(p, text).waitFor({ timeout: 10_000 });
+      expect(await pos(noteWithText(p, text))).toEqual([ax0! + 240, ay0! + 120]);
+    }
+    await a.page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+
+    // A goes offline, edits, comes back: the edit merges.
+    await a.context.setOffline(true);
+    await a.page.locator('[data-testid="connection-status"]:not([data-status="connected"])').waitFor({ timeout: 15_000 });
+    await noteWithText(a.page, text).getByTestId('note-text').click();
+    const editor = a.page.getByTestId('note-editor');
+    await editor.fill(`${text}, elected by students`);
+    await editor.press('Enter');
+    await a.page.locator('[data-testid="save-status"][data-state="offline"]').waitFor();
+    await b.page.waitForTimeout(500);
+    expect(await noteWithText(b.page, 'elected by students').count()).toBe(0);
+    await a.context.setOffline(false);
+    await noteWithText(b.page, 'elected by students').waitFor({ timeout: 20_000 });
+    await a.page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
+
+    const phone = await newPage(browser, PHONE, { mobile: true });
+    await joinAs(phone.page, srv.url, board, 'Sam');
+    await noteWithText(phone.page, 'elected by students').waitFor();
+    await screenshot(phone.page, 'board-390x844');
+    await Promise.all([a.context.close(), b.context.close(), phone.context.close()]);
+  });
+});
