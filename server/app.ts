@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId } from '../shared/ids.js';
-import { CLOSE, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../shared/protocol.js';
+import { CLOSE, MSG_AWARENESS, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../shared/protocol.js';
 import { createApi } from './api.js';
 import { parseBoardId } from './boards.js';
 import type { ServerConfig } from './config.js';
-import { Conn, ProtocolError } from './connection.js';
+import { closeSocket, Conn, ProtocolError, safeReason } from './connection.js';
 import { HttpError, sendError, sendJson, serveStatic } from './http.js';
 import { Hub } from './hub.js';
 import { consoleLogger, type Logger } from './log.js';
@@ -123,7 +123,7 @@ export async function startServer(
     ws.on('error', () => undefined);
     const refuse = (code: number, reason: string) => {
       stats.rejectedMessages++;
-      ws.close(code, reason);
+      closeSocket(ws, code, reason);
     };
     // Board id and token are checked for shape and signature before anything touches storage.
     const id = parseBoardId(url.pathname.slice('/ws/'.length));
@@ -180,7 +180,8 @@ export async function startServer(
       stats.rejectedMessages++;
       return conn.close(CLOSE.TOO_LARGE, `message over the ${formatBytes(config.maxPayloadBytes)} limit`);
     }
-    if (!conn.admit(data.byteLength)) {
+    // Presence echoes are free (see stampAwareness); only what a socket says for itself is charged.
+    if (data[0] !== MSG_AWARENESS && !conn.admit(data.byteLength)) {
       stats.rejectedMessages++;
       return conn.close(CLOSE.RATE_LIMITED, 'sending too fast; reconnecting shortly');
     }
@@ -191,7 +192,7 @@ export async function startServer(
       if (err instanceof ProtocolError) {
         if (err.code === CLOSE.FORBIDDEN) {
           stats.rejectedWrites++;
-          log.warn(`board ${conn.room.id}: refused a write from ${conn.claims.role} ${conn.claims.id}: ${err.message}`);
+          log.warn(`board ${conn.room.id}: refused a write from ${conn.claims.role} ${conn.claims.id}: ${JSON.stringify(safeReason(err.message))}`);
         }
         return conn.close(err.code, err.message);
       }

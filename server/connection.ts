@@ -77,8 +77,7 @@ export class Conn {
   close(code: CloseCode, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    // Close reasons are limited to 123 bytes by RFC 6455.
-    this.ws.close(code, reason.slice(0, 120));
+    closeSocket(this.ws, code, reason);
   }
 
   /** Send the server's state vector and the current presence, as a y-websocket server does on connect. */
@@ -119,7 +118,10 @@ export class Conn {
         // The projector is never seen by anyone: its presence is dropped, not forwarded.
         if (this.claims.role === 'projector') break;
         const stamped = stampAwareness(update, this);
-        if (stamped) awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, this);
+        if (stamped) {
+          if (!this.admit(stamped.length)) throw new ProtocolError(CLOSE.RATE_LIMITED, 'sending too fast; reconnecting shortly');
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, this);
+        }
         break;
       }
       case MSG_QUERY_AWARENESS:
@@ -147,6 +149,30 @@ export class Conn {
   }
 }
 
+/** RFC 6455 limits a close reason to 123 bytes of UTF-8. */
+const MAX_CLOSE_REASON_BYTES = 123;
+
+/**
+ * A close reason that is safe to send and to log: printable text only (reasons may echo
+ * client-chosen strings), cut to the byte limit on a character boundary.
+ */
+export function safeReason(reason: string): string {
+  // eslint-disable-next-line no-control-regex
+  let out = reason.replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ' ');
+  while (Buffer.byteLength(out) > MAX_CLOSE_REASON_BYTES) out = out.slice(0, -1);
+  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  return out;
+}
+
+/** Close a socket with a reason; never throws (a throw here would escape a message handler). */
+export function closeSocket(ws: WebSocket, code: number, reason: string): void {
+  try {
+    ws.close(code, safeReason(reason));
+  } catch {
+    ws.terminate();
+  }
+}
+
 /** Apply a client's V1 update after a strict parse and the policy check; throws ProtocolError instead of applying anything doubtful. */
 export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown, actor: Actor): void {
   let decoded: DecodedUpdate;
@@ -163,7 +189,9 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
     }
   }
   const verdict = checkUpdatePolicy(doc, actor, selectRules(doc), decoded);
-  if (!verdict.ok) throw new ProtocolError(CLOSE.FORBIDDEN, `not allowed: ${verdict.reason}`);
+  if (!verdict.ok) {
+    throw new ProtocolError(verdict.malformed ? CLOSE.MALFORMED : CLOSE.FORBIDDEN, verdict.malformed ? verdict.reason : `not allowed: ${verdict.reason}`);
+  }
   try {
     Y.applyUpdate(doc, update, origin);
   } catch {
@@ -196,15 +224,26 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
     throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
   }
   if (decoding.hasContent(d)) throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
-  const owners = conn.room.awarenessOwners;
+  const room = conn.room;
   const keep: Array<[number, number, string]> = [];
   for (const [client, clock, json] of entries) {
-    const owner = owners.get(client);
-    if (owner && owner !== conn) continue; // someone else's presence: ignore
-    if (!owner && conn.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONN) continue;
-    if (!owner && !conn.awarenessClockShift.has(client)) {
-      const known = conn.room.awareness.meta.get(client)?.clock;
-      conn.awarenessClockShift.set(client, known !== undefined && known >= clock ? known + 1 - clock : 0);
+    const owner = room.awarenessOwners.get(client);
+    // y-websocket clients echo every presence change they receive back to the server: anything
+    // about an id this socket does not own is such an echo (or a forgery) and is ignored.
+    if (owner && owner !== conn) continue;
+    if (!owner) {
+      if (json === 'null') continue; // a removal of someone else's (or a departed) presence
+      if (conn.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONN) continue;
+      const known = room.awareness.meta.get(client)?.clock;
+      if (known !== undefined && known >= clock) {
+        // A state older than what the server has: either this identity reconnecting with the
+        // clock it had before its removal (shift it past the removal so it shows at once), or a
+        // stale echo of someone else's departed presence (ignore it).
+        if (room.formerAwarenessOwner.get(client) !== conn.claims.id) continue;
+        conn.awarenessClockShift.set(client, known + 1 - clock);
+      } else if (!conn.awarenessClockShift.has(client)) {
+        conn.awarenessClockShift.set(client, 0);
+      }
     }
     const shifted = clock + (conn.awarenessClockShift.get(client) ?? 0);
     if (json.length > MAX_AWARENESS_STATE_BYTES) throw new ProtocolError(CLOSE.MALFORMED, 'presence state too large');

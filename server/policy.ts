@@ -1,7 +1,7 @@
 /**
  * Enforcement: turn a decoded Yjs update into the actions of shared/policy.ts and check each,
  * before the update is applied or forwarded. Also checks the document shape (known roots,
- * note fields of the right type), so a modified client cannot write outside the schema.
+ * record fields of the right type), so a modified client cannot write outside the schema.
  *
  * How an item is located: a Yjs item names its parent directly (a root name or the id of the
  * nested type's item) only when it has no neighbours; otherwise it inherits parent and key from
@@ -9,68 +9,86 @@
  * same update. Map entries overwritten or deleted show up in the update's delete set.
  */
 import * as Y from 'yjs';
-import { isNoteId } from '../shared/ids.js';
+import { isClusterId, isNoteId } from '../shared/ids.js';
 import { isNoteColor } from '../shared/palette.js';
-import { decide, type Action, type Actor, type BoardRules, type Decision } from '../shared/policy.js';
-import { MAX_NAME, MAX_NOTE_TEXT, NOTE_FIELDS, ROOT_META, ROOT_NOTES, type NoteField } from '../shared/schema.js';
-import { toPoint } from '../shared/validate.js';
+import { decide, type Action, type Actor, type BoardRules } from '../shared/policy.js';
+import {
+  CLUSTER_FIELDS, MAX_CLUSTER_DESCRIPTION, MAX_CLUSTER_NAME, MAX_NAME, MAX_NOTE_TEXT, NOTE_FIELDS,
+  ROOT_CLUSTERS, ROOT_META, ROOT_NOTES,
+} from '../shared/schema.js';
+import { toPoint, toSize } from '../shared/validate.js';
 import type { DecodedUpdate } from './updates.js';
 
 type AnyStruct = Y.Item | Y.GC | Y.Skip;
+type RecordKind = 'note' | 'cluster';
 
-/** Where an item lives: a root map entry, a field of a note, or inside something deleted. */
+/** Where an item lives: a root map entry, a field of a note or category, or inside something deleted. */
 type Location =
   | { at: 'root'; root: string; key: string | null }
-  | { at: 'note'; noteId: string; noteItem: Y.Item; key: string | null }
+  | { at: 'field'; kind: RecordKind; recordId: string; record: Y.Item; key: string | null }
   | { at: 'gone' }
   | { at: 'unknown' };
 
-const fail = (reason: string): Decision => ({ ok: false, reason });
-const OK: Decision = { ok: true };
+/** The verdict: allowed, refused by the rules (4403), or not a valid board change at all (4400). */
+export type Verdict = { ok: true } | { ok: false; reason: string; malformed: boolean };
+
+const OK: Verdict = { ok: true };
+const forbidden = (reason: string): Verdict => ({ ok: false, reason, malformed: false });
+const malformed = (reason: string): Verdict => ({ ok: false, reason, malformed: true });
+
+const RECORD_ROOTS: Record<string, RecordKind> = { [ROOT_NOTES]: 'note', [ROOT_CLUSTERS]: 'cluster' };
 
 /** Check a decoded update against the rules for `actor` on a board whose state is `rules`. */
-export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, update: DecodedUpdate): Decision {
+export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, update: DecodedUpdate): Verdict {
   const local = new UpdateIndex(update.structs);
   const actions: Action[] = [];
-  /** Notes created by this update: id -> fields set in the same update. */
-  const created = new Map<string, Map<string, unknown>>();
+  /** Records created by this update: record item -> fields set in the same update. */
+  const created = new Map<Y.Item, { kind: RecordKind; fields: Map<string, unknown> }>();
 
   for (const s of update.structs) {
     if (!(s instanceof Y.Item)) continue; // GC and Skip carry no content
     if (s.content instanceof Y.ContentDeleted) continue; // created and deleted already: nothing visible
     const loc = locate(doc, local, s);
-    if (loc.at === 'unknown') return fail('update refers to content the server does not have');
-    if (loc.at === 'gone') continue; // writes into a deleted note integrate as garbage
+    if (loc.at === 'unknown') return malformed('update refers to content the server does not have');
+    if (loc.at === 'gone') continue; // writes into a deleted record integrate as garbage
     if (loc.at === 'root') {
-      if (loc.root === ROOT_META) return fail('board settings are changed through facilitator commands');
-      if (loc.root !== ROOT_NOTES) return fail(`unknown part of the document: ${loc.root.slice(0, 40)}`);
-      if (!loc.key || !isNoteId(loc.key)) return fail('malformed note id');
-      if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) return fail('a note must be a map');
-      created.set(loc.key, new Map());
+      if (loc.root === ROOT_META) return forbidden('board settings are changed through facilitator commands');
+      const kind = RECORD_ROOTS[loc.root];
+      if (!kind) return malformed('unknown part of the document');
+      if (!loc.key || !(kind === 'note' ? isNoteId(loc.key) : isClusterId(loc.key))) return malformed(`malformed ${kind} id`);
+      if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) return malformed(`a ${kind} must be a map`);
+      created.set(s, { kind, fields: new Map() });
       continue;
     }
-    // A note field.
-    const field = loc.key;
-    if (!field || !(NOTE_FIELDS as readonly string[]).includes(field)) return fail(`unknown note field: ${String(field).slice(0, 40)}`);
-    if (!(s.content instanceof Y.ContentAny) || s.content.arr.length !== 1) return fail('a note field must hold one plain value');
+    const field = loc.key ?? '';
+    const known = (loc.kind === 'note' ? NOTE_FIELDS : CLUSTER_FIELDS) as readonly string[];
+    if (!known.includes(field)) return malformed(`unknown ${loc.kind} field`);
+    if (!(s.content instanceof Y.ContentAny) || s.content.arr.length !== 1) return malformed(`a ${loc.kind} field must hold one plain value`);
     const value = s.content.arr[0];
-    const bad = checkFieldValue(field as NoteField, value);
-    if (bad) return fail(bad);
-    const fresh = created.get(loc.noteId);
-    if (fresh && local.has(loc.noteItem.id)) {
-      fresh.set(field, value);
+    const bad = loc.kind === 'note' ? checkNoteField(field, value) : checkClusterField(field, value);
+    if (bad) return malformed(bad);
+    const fresh = local.has(loc.record.id) ? created.get(local.find(loc.record.id) as Y.Item) : undefined;
+    if (fresh) {
+      fresh.fields.set(field, value);
       continue;
     }
-    const action = fieldAction(field as NoteField, noteAuthor(loc.noteItem));
-    if (!action) return fail(`a note's ${field} cannot be changed after it is posted`);
+    const action = fieldAction(loc.kind, field, loc.record);
+    if (!action) return forbidden(`a ${loc.kind}'s ${field} cannot be changed`);
     actions.push(action);
   }
 
-  for (const [, fields] of created) {
-    const author = fields.get('author');
-    const team = fields.get('team');
-    if (typeof author !== 'string' || toPoint(fields.get('pos')) === null) return fail('a new note needs an author and a position');
-    actions.push({ kind: 'note.create', author, team: typeof team === 'string' ? team : '' });
+  for (const { kind, fields } of created.values()) {
+    if (kind === 'note') {
+      const author = fields.get('author');
+      const team = fields.get('team');
+      if (typeof author !== 'string' || toPoint(fields.get('pos')) === null) return malformed('a new note needs an author and a position');
+      actions.push({ kind: 'note.create', author, team: typeof team === 'string' ? team : '' });
+    } else {
+      if (typeof fields.get('createdBy') !== 'string' || toPoint(fields.get('pos')) === null) return malformed('a new category needs a creator and a position');
+      if (fields.get('createdBy') !== actor.id && actor.role !== 'facilitator') return forbidden('a category must carry its own creator');
+      if (fields.get('deleted') === true) return forbidden('a category cannot be created deleted');
+      actions.push({ kind: 'category.write' });
+    }
   }
 
   // Deletions of content the server has and has not already deleted. A client's sync step 2
@@ -78,91 +96,135 @@ export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, u
   const deletions: Y.Item[] = [];
   for (const [client, ranges] of update.ds.clients) {
     const structs = doc.store.clients.get(client);
-    const known = Y.getState(doc.store, client);
+    const knownClock = Y.getState(doc.store, client);
     for (const { clock, len } of ranges) {
       const end = clock + len;
-      if (end > known && !local.covers(client, Math.max(clock, known), end)) {
-        return fail('update deletes content the server does not have');
+      if (end > knownClock && !local.covers(client, Math.max(clock, knownClock), end)) {
+        return malformed('update deletes content the server does not have');
       }
-      if (!structs || clock >= known) continue;
+      if (!structs || clock >= knownClock) continue;
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
         const item = structs[i]!;
-        if (!(item instanceof Y.Item) || item.deleted) continue;
-        deletions.push(item);
+        if (item instanceof Y.Item && !item.deleted) deletions.push(item);
       }
     }
   }
-  // Deleting a note deletes its fields with it: those count as part of the note's deletion.
-  const deletedNotes = new Set<Y.Item>();
-  const located = deletions.map((item) => {
-    const loc = locateIntegrated(doc, item);
-    if (loc.at === 'root' && loc.root === ROOT_NOTES) deletedNotes.add(item);
-    return loc;
-  });
+  // Deleting a record deletes its fields with it: those count as part of the record's deletion.
+  const located = deletions.map((item) => locateIntegrated(doc, item));
+  const deletedRecords = new Set(deletions.filter((_, i) => located[i]!.at === 'root'));
   for (let i = 0; i < deletions.length; i++) {
     const loc = located[i]!;
     if (loc.at === 'gone') continue;
-    if (loc.at === 'unknown') return fail('update deletes content the server cannot place');
+    if (loc.at === 'unknown') return malformed('update deletes content the server cannot place');
     if (loc.at === 'root') {
-      if (loc.root !== ROOT_NOTES) return fail('board settings are changed through facilitator commands');
-      actions.push({ kind: 'note.delete', note: { author: noteAuthor(deletions[i]!) } });
-    } else if (!deletedNotes.has(loc.noteItem)) {
-      // Overwriting a field deletes its previous value; the new value was checked above.
-      // A bare deletion of a field is an edit of that field.
-      const action = fieldAction((loc.key ?? '') as NoteField, noteAuthor(loc.noteItem));
-      if (!action) return fail('a note\'s fixed fields cannot be removed');
+      const kind = RECORD_ROOTS[loc.root];
+      if (!kind) return forbidden('board settings are changed through facilitator commands');
+      actions.push(kind === 'note' ? { kind: 'note.delete', note: { author: recordField(deletions[i]!, 'author') } } : { kind: 'category.remove' });
+    } else if (!deletedRecords.has(loc.record)) {
+      // Overwriting a field deletes its previous value (the new value was checked above); a bare
+      // deletion of a field is an edit of that field.
+      const action = fieldAction(loc.kind, loc.key ?? '', loc.record);
+      if (!action) return forbidden(`a ${loc.kind}'s fixed fields cannot be removed`);
       actions.push(action);
     }
   }
 
   for (const a of actions) {
     const d = decide(actor, rules, a);
-    if (!d.ok) return d;
+    if (!d.ok) return forbidden(d.reason);
   }
   return OK;
 }
 
-function fieldAction(field: NoteField, author: string): Action | null {
+function fieldAction(kind: RecordKind, field: string, record: Y.Item): Action | null {
+  if (kind === 'note') {
+    const note = { author: recordField(record, 'author') };
+    switch (field) {
+      case 'text':
+      case 'color':
+        return { kind: 'note.edit', note };
+      case 'pos':
+      case 'clusterId':
+      case 'updatedAt':
+        return { kind: 'note.move', note };
+      default:
+        return null; // author, authorName, team, createdAt are fixed at creation
+    }
+  }
   switch (field) {
-    case 'text':
-    case 'color':
-      return { kind: 'note.edit', note: { author } };
-    case 'pos':
-    case 'updatedAt':
-      return { kind: 'note.move', note: { author } };
+    case 'createdBy':
+    case 'createdAt':
+      return null;
+    case 'deleted':
+    case 'mergedInto':
+      return { kind: 'category.remove' };
     default:
-      return null; // author, authorName, team, createdAt are fixed at creation
+      return { kind: 'category.write' };
   }
 }
 
-/** Why `value` is not acceptable for `field`, or null when it is. */
-function checkFieldValue(field: NoteField, value: unknown): string | null {
+const isShortString = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
+const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isExactPoint = (v: unknown): boolean => {
+  const p = toPoint(v);
+  return !!p && p.x === (v as { x: number }).x && p.y === (v as { y: number }).y;
+};
+
+/** Why `value` is not acceptable for note field `field`, or null when it is. */
+function checkNoteField(field: string, value: unknown): string | null {
   switch (field) {
     case 'text':
-      return typeof value === 'string' && value.length <= MAX_NOTE_TEXT ? null : 'note text must be a string within the length limit';
+      return isShortString(value, MAX_NOTE_TEXT) ? null : 'note text must be a string within the length limit';
     case 'authorName':
-      return typeof value === 'string' && value.length <= MAX_NAME ? null : 'author name must be a short string';
+      return isShortString(value, MAX_NAME) ? null : 'author name must be a short string';
     case 'author':
     case 'team':
-      return typeof value === 'string' && value.length <= 64 ? null : `note ${field} must be a short string`;
+      return isShortString(value, 64) ? null : `note ${field} must be a short string`;
+    case 'clusterId':
+      return value === '' || isClusterId(value) ? null : 'note category must be a category id or empty';
     case 'color':
       return isNoteColor(value) ? null : 'note color must be one of the palette';
-    case 'pos': {
-      const p = toPoint(value);
-      const v = value as { x: number; y: number };
-      return p && p.x === v.x && p.y === v.y ? null : 'note position must be whole numbers on the canvas';
-    }
-    case 'createdAt':
-    case 'updatedAt':
-      return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : `note ${field} must be a time`;
+    case 'pos':
+      return isExactPoint(value) ? null : 'note position must be whole numbers on the canvas';
+    default:
+      return isTime(value) ? null : `note ${field} must be a time`;
   }
 }
 
-const noteAuthor = (noteItem: Y.Item): string => {
-  const content = noteItem.content;
+/** Why `value` is not acceptable for category field `field`, or null when it is. */
+function checkClusterField(field: string, value: unknown): string | null {
+  switch (field) {
+    case 'name':
+      return isShortString(value, MAX_CLUSTER_NAME) ? null : 'category name must be a short string';
+    case 'description':
+      return isShortString(value, MAX_CLUSTER_DESCRIPTION) ? null : 'category description is too long';
+    case 'createdBy':
+      return isShortString(value, 64) ? null : 'category creator must be a short string';
+    case 'color':
+      return isNoteColor(value) ? null : 'category color must be one of the palette';
+    case 'pos':
+      return isExactPoint(value) ? null : 'category position must be whole numbers on the canvas';
+    case 'size': {
+      const s = toSize(value);
+      return s && s.w === (value as { w: number }).w && s.h === (value as { h: number }).h ? null : 'category size out of bounds';
+    }
+    case 'order':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'category order must be a number';
+    case 'deleted':
+      return typeof value === 'boolean' ? null : 'deleted must be true or false';
+    case 'mergedInto':
+      return value === '' || isClusterId(value) ? null : 'mergedInto must be a category id or empty';
+    default:
+      return isTime(value) ? null : `category ${field} must be a time`;
+  }
+}
+
+/** A string field of a record already in the document ('' when missing). */
+const recordField = (record: Y.Item, key: string): string => {
+  const content = record.content;
   if (content instanceof Y.ContentType && content.type instanceof Y.Map) {
-    const a = content.type.get('author');
-    return typeof a === 'string' ? a : '';
+    const v = content.type.get(key);
+    return typeof v === 'string' ? v : '';
   }
   return '';
 };
@@ -175,10 +237,12 @@ function locate(doc: Y.Doc, local: UpdateIndex, item: Y.Item, depth = 0): Locati
   if (parent instanceof Y.ID) {
     const p = findStruct(doc, local, parent);
     if (!p) return { at: 'unknown' };
-    if (!(p instanceof Y.Item) || !(p.content instanceof Y.ContentType)) return p instanceof Y.Item ? { at: 'unknown' } : { at: 'gone' };
+    if (!(p instanceof Y.Item)) return { at: 'gone' };
+    if (!(p.content instanceof Y.ContentType)) return { at: 'unknown' };
     const pl = local.has(p.id) ? locate(doc, local, p, depth + 1) : locateIntegrated(doc, p);
     if (pl.at === 'gone' || pl.at === 'unknown') return pl;
-    if (pl.at === 'root' && pl.root === ROOT_NOTES && pl.key) return { at: 'note', noteId: pl.key, noteItem: p, key: item.parentSub };
+    const kind = pl.at === 'root' ? RECORD_ROOTS[pl.root] : undefined;
+    if (pl.at === 'root' && kind && pl.key) return { at: 'field', kind, recordId: pl.key, record: p, key: item.parentSub };
     return { at: 'unknown' };
   }
   const ref = item.origin ?? item.rightOrigin;
@@ -205,8 +269,10 @@ function locateIntegrated(doc: Y.Doc, item: Y.Item): Location {
   }
   if (parentItem.deleted) return { at: 'gone' };
   const grand = parentItem.parent;
-  if (grand instanceof Y.AbstractType && grand._item === null && grand === doc.share.get(ROOT_NOTES) && parentItem.parentSub) {
-    return { at: 'note', noteId: parentItem.parentSub, noteItem: parentItem, key: item.parentSub };
+  for (const [root, kind] of Object.entries(RECORD_ROOTS)) {
+    if (grand === doc.share.get(root) && parentItem.parentSub) {
+      return { at: 'field', kind, recordId: parentItem.parentSub, record: parentItem, key: item.parentSub };
+    }
   }
   return { at: 'unknown' };
 }

@@ -14,6 +14,8 @@ export class Room {
   readonly conns = new Set<Conn>();
   /** Which connection speaks for each awareness client id. */
   readonly awarenessOwners = new Map<number, Conn>();
+  /** Identity (token id) that last owned each departed awareness id, so only it can take it back. */
+  readonly formerAwarenessOwner = new Map<number, string>();
 
   /** Document updates of this turn, in order; persisted and broadcast together. */
   pending: Uint8Array[] = [];
@@ -50,7 +52,11 @@ export class Room {
       }
       for (const id of removed) {
         this.awarenessChanged.add(id);
-        this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+        const owner = this.awarenessOwners.get(id);
+        if (owner) {
+          owner.awarenessIds.delete(id);
+          this.formerAwarenessOwner.set(id, owner.claims.id);
+        }
         this.awarenessOwners.delete(id);
       }
       this.onDirty?.(this);

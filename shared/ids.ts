@@ -2,6 +2,7 @@
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 export type BoardId = Brand<string, 'BoardId'>;
 export type NoteId = Brand<string, 'NoteId'>;
+export type ClusterId = Brand<string, 'ClusterId'>;
 
 // Base58-like alphabet: URL-safe, no look-alikes (0/O, 1/I/l), so ids read aloud or typed survive.
 export const ID_ALPHABET = '23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -26,5 +27,9 @@ export const newNoteId = (): NoteId => randomId(NOTE_ID_LENGTH) as NoteId;
 
 /** True when s has the exact shape of a board id; checked before anything touches storage. */
 export const isBoardId = (s: unknown): s is BoardId => typeof s === 'string' && BOARD_ID_RE.test(s);
+export const newClusterId = (): ClusterId => randomId(NOTE_ID_LENGTH) as ClusterId;
+/** True when s has the exact shape of a category id (same shape as a note id). */
+export const isClusterId = (s: unknown): s is ClusterId => typeof s === 'string' && NOTE_ID_RE.test(s);
+
 /** True when s has the exact shape of a note id. */
 export const isNoteId = (s: unknown): s is NoteId => typeof s === 'string' && NOTE_ID_RE.test(s);

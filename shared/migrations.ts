@@ -42,6 +42,14 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!Array.isArray(meta.get('teams'))) meta.set('teams', []);
     },
   },
+  {
+    to: 3,
+    name: 'solution-categories',
+    // Categories live in their own root and notes gain clusterId; a missing clusterId already
+    // reads as "unsorted", so existing notes need no rewrite (and none is made: every write
+    // here would be a tombstone in every note).
+    up: () => undefined,
+  },
 ];
 
 export type MigrationResult =

@@ -4,7 +4,7 @@
  * produce the same document shape.
  */
 import * as Y from 'yjs';
-import { newNoteId, type NoteId } from './ids.js';
+import { isClusterId, newNoteId, type NoteId } from './ids.js';
 import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './palette.js';
 import { getNotes, MAX_NAME, MAX_NOTE_TEXT, type Note, type NoteMap, type Point } from './schema.js';
 import { LOCAL_ORIGIN } from './origins.js';
@@ -18,6 +18,8 @@ export interface NewNote {
   author: string;
   authorName: string;
   team?: string;
+  /** Category to post straight into ('' or absent: unsorted); `pos` is then relative to it. */
+  clusterId?: string;
   now?: number;
 }
 
@@ -34,6 +36,7 @@ export function addNote(doc: Y.Doc, args: NewNote, origin: unknown = LOCAL_ORIGI
     note.set('author', truncate(args.author, 64));
     note.set('authorName', cleanText(args.authorName, MAX_NAME));
     note.set('team', truncate(args.team ?? '', 64));
+    note.set('clusterId', args.clusterId && isClusterId(args.clusterId) ? args.clusterId : '');
     note.set('createdAt', now);
     note.set('updatedAt', now);
     getNotes(doc).set(id, note);

@@ -9,7 +9,8 @@
  * |-----------------------------------------|-------------|------------------------------------------|-----------|
  * | post / edit / move / delete own notes   | yes         | brainstorm & cluster phases, unlocked    | no        |
  * | edit / move / delete others' notes      | yes         | move only, cluster phase, unlocked       | no        |
- * | create / rename categories              | yes         | cluster phase, unlocked                  | no        |
+ * | create / rename / move categories        | yes         | cluster phase, unlocked                  | no        |
+ * | delete / merge categories               | yes         | no                                       | no        |
  * | vote                                    | if taking part | own votes, vote phase                 | no        |
  * | phase, timer, lock, reveal, criteria,   | yes         | no                                       | no        |
  * |   decision, teams, board settings       |             |                                          |           |
@@ -44,6 +45,7 @@ export type Action =
   | { kind: 'note.move'; note: NoteRef }
   | { kind: 'note.delete'; note: NoteRef }
   | { kind: 'category.write' }
+  | { kind: 'category.remove' }
   | { kind: 'vote' }
   | { kind: 'facilitate' };
 
@@ -59,7 +61,7 @@ export function decide(actor: Actor, board: BoardRules, action: Action): Decisio
   if (actor.role === 'projector') return no('the projector view is read-only');
   if (actor.role === 'facilitator') return OK;
   // Participant from here on.
-  if (action.kind === 'facilitate') return no('only the facilitator can do that');
+  if (action.kind === 'facilitate' || action.kind === 'category.remove') return no('only the facilitator can do that');
   if (board.locked) return no('the board is locked');
   const own = (n: NoteRef) => n.author === actor.id;
   switch (action.kind) {
@@ -79,7 +81,7 @@ export function decide(actor: Actor, board: BoardRules, action: Action): Decisio
       }
       return board.phase === 'cluster' ? OK : no('other people\'s notes can be moved only while clustering');
     case 'category.write':
-      return board.phase === 'cluster' ? OK : no('categories can be changed only while clustering');
+      return board.phase === 'cluster' ? OK : no(`categories cannot be changed in the ${board.phase} phase`);
     case 'vote':
       return board.phase === 'vote' ? OK : no('voting is not open');
   }

@@ -3,7 +3,14 @@
  *
  *   meta   Y.Map   board-level fields (schemaVersion, title, createdAt, phase, locked, teams);
  *                  written only by the server, on a facilitator's command
- *   notes  Y.Map   NoteId -> Y.Map, one value per note field
+ *   notes     Y.Map   NoteId -> Y.Map, one value per note field
+ *   clusters  Y.Map   ClusterId -> Y.Map, one value per category field
+ *
+ * Membership lives on the note (note.clusterId), never as a list on the category, so a
+ * concurrent move and a concurrent rename never conflict. A note in a category stores its
+ * position relative to the category, so moving a category is one write. Categories are never
+ * removed from the map, only marked deleted: a note moved into a category while someone else
+ * deletes it still has a place to be (unsorted, where the category was).
  *
  * A note is a nested Y.Map so that concurrent edits of different fields (text by one person,
  * position by another) never overwrite each other. The position is one value {x, y}: two keys
@@ -14,10 +21,11 @@ import type { NoteColor } from './palette.js';
 import type { Phase } from './phases.js';
 
 /** Bumped whenever the document shape changes; each bump has a named migration in migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const ROOT_META = 'meta';
 export const ROOT_NOTES = 'notes';
+export const ROOT_CLUSTERS = 'clusters';
 
 export const MAX_NOTE_TEXT = 1_000; // characters: a sticky note, not an essay
 export const MAX_TITLE = 200;
@@ -45,13 +53,51 @@ export interface Note {
   authorName: string;
   /** Team id, or '' when the author has no team. */
   team: string;
+  /** Category id, or '' when unsorted. With a category, `pos` is relative to the category. */
+  clusterId: string;
   createdAt: number;
   updatedAt: number;
 }
 
 export type NoteField = keyof Omit<Note, 'id'>;
 export const NOTE_FIELDS: readonly NoteField[] = [
-  'text', 'pos', 'color', 'author', 'authorName', 'team', 'createdAt', 'updatedAt',
+  'text', 'pos', 'color', 'author', 'authorName', 'team', 'clusterId', 'createdAt', 'updatedAt',
+];
+
+export interface Size {
+  w: number;
+  h: number;
+}
+
+export const MAX_CLUSTER_NAME = 120;
+export const MAX_CLUSTER_DESCRIPTION = 600;
+export const MAX_CLUSTERS_PER_BOARD = 100;
+export const CLUSTER_MIN_SIZE: Size = { w: 240, h: 200 };
+export const CLUSTER_MAX_SIZE: Size = { w: 6_000, h: 6_000 };
+export const CLUSTER_DEFAULT_SIZE: Size = { w: 640, h: 440 };
+/** Height of a category's title bar; notes sit below it. */
+export const CLUSTER_HEADER_HEIGHT = 72;
+
+/** A solution category as plain data. */
+export interface Cluster {
+  id: string;
+  name: string;
+  description: string;
+  color: NoteColor;
+  pos: Point;
+  size: Size;
+  /** Sort key for the outline and for reordering (fractional, so a move is one write). */
+  order: number;
+  createdBy: string;
+  createdAt: number;
+  deleted: boolean;
+  /** When merged away: the category its notes went to. */
+  mergedInto: string;
+}
+
+export type ClusterField = keyof Omit<Cluster, 'id'>;
+export const CLUSTER_FIELDS: readonly ClusterField[] = [
+  'name', 'description', 'color', 'pos', 'size', 'order', 'createdBy', 'createdAt', 'deleted', 'mergedInto',
 ];
 
 /** A team taking part (a district, a school, a group), defined by the facilitator. */
@@ -84,3 +130,4 @@ export type NoteMap = Y.Map<unknown>;
 
 export const getMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT_META);
 export const getNotes = (doc: Y.Doc): Y.Map<NoteMap> => doc.getMap<NoteMap>(ROOT_NOTES);
+export const getClusters = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap<Y.Map<unknown>>(ROOT_CLUSTERS);

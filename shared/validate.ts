@@ -4,7 +4,10 @@
  */
 import { isNoteColor, DEFAULT_NOTE_COLOR } from './palette.js';
 import { DEFAULT_PHASE, isPhase } from './phases.js';
+import { isClusterId } from './ids.js';
 import {
+  CLUSTER_DEFAULT_SIZE, CLUSTER_MAX_SIZE, CLUSTER_MIN_SIZE, MAX_CLUSTER_DESCRIPTION, MAX_CLUSTER_NAME,
+  type Cluster, type Size,
   MAX_TEAMS, type Team,
   CANVAS_MAX, CANVAS_MIN, MAX_NAME, MAX_NOTE_TEXT, MAX_TITLE,
   type BoardMeta, type Note, type Point, type PresenceState,
@@ -57,8 +60,40 @@ export function restoreNote(id: string, fields: Record<string, unknown>): Note |
     author: str(fields.author, 64),
     authorName: cleanText(fields.authorName, MAX_NAME),
     team: str(fields.team, 64),
+    clusterId: typeof fields.clusterId === 'string' && (fields.clusterId === '' || isClusterId(fields.clusterId)) ? fields.clusterId : '',
     createdAt: time(fields.createdAt),
     updatedAt: time(fields.updatedAt),
+  };
+}
+
+
+/** A size within the category bounds, or null when v is not a pair of finite numbers. */
+export function toSize(v: unknown): Size | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { w, h } = v as Record<string, unknown>;
+  if (!isFiniteNumber(w) || !isFiniteNumber(h)) return null;
+  return {
+    w: clamp(Math.round(w), CLUSTER_MIN_SIZE.w, CLUSTER_MAX_SIZE.w),
+    h: clamp(Math.round(h), CLUSTER_MIN_SIZE.h, CLUSTER_MAX_SIZE.h),
+  };
+}
+
+/** Restore a category from untrusted fields; null when it has no usable position. */
+export function restoreCluster(id: string, fields: Record<string, unknown>): Cluster | null {
+  const pos = toPoint(fields.pos);
+  if (!pos) return null;
+  return {
+    id,
+    name: cleanText(fields.name, MAX_CLUSTER_NAME),
+    description: cleanText(fields.description, MAX_CLUSTER_DESCRIPTION),
+    color: isNoteColor(fields.color) ? fields.color : DEFAULT_NOTE_COLOR,
+    pos,
+    size: toSize(fields.size) ?? { ...CLUSTER_DEFAULT_SIZE },
+    order: isFiniteNumber(fields.order) ? fields.order : 0,
+    createdBy: str(fields.createdBy, 64),
+    createdAt: time(fields.createdAt),
+    deleted: fields.deleted === true,
+    mergedInto: typeof fields.mergedInto === 'string' && isClusterId(fields.mergedInto) ? fields.mergedInto : '',
   };
 }
 

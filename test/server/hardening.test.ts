@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CLOSE, MSG_AWARENESS, MSG_SYNC, SYNC_STEP1 } from '../../shared/protocol.js';
+import { CLOSE, MSG_SYNC, SYNC_STEP1 } from '../../shared/protocol.js';
 import { message, rawClient } from '../helpers/raw.js';
 import { createBoard, startTestServer } from '../helpers/server.js';
 import type { ServerConfig } from '../../server/config.js';
@@ -48,8 +48,8 @@ describe('hardening', () => {
     const calm = rawClient(s.wsUrl, board.id, { token: board.facilitatorToken });
     const flood = rawClient(s.wsUrl, board.id, { token: board.facilitatorToken });
     await Promise.all([calm.opened, flood.opened]);
-    const ping = message([MSG_AWARENESS], Uint8Array.of(0));
-    for (let i = 0; i < 2_000 && flood.ws.readyState === flood.ws.OPEN; i++) flood.send(ping);
+    const step1 = message([MSG_SYNC, SYNC_STEP1], Uint8Array.of(0));
+    for (let i = 0; i < 2_000 && flood.ws.readyState === flood.ws.OPEN; i++) flood.send(step1);
     const closed = await flood.closed;
     expect(closed.code).toBe(CLOSE.RATE_LIMITED);
     expect(closed.reason).toMatch(/too fast/);

@@ -28,16 +28,16 @@ describe('the server enforces the roles table against raw protocol clients', () 
   };
 
   /** Send a change from a raw socket with `token`; expect 4403, and nothing changed anywhere. */
-  async function expectRefused(token: string, change: (doc: Y.Doc) => void, reason?: RegExp) {
+  async function expectRefused(token: string, change: (doc: Y.Doc) => void, reason?: RegExp, code: number = CLOSE.FORBIDDEN) {
     const before = await storedState();
     const watcherBefore = Y.encodeStateAsUpdate(watcher.doc);
     const rejectedBefore = srv.stats.rejectedWrites;
     const raw = await rawWithDoc(srv.wsUrl, board.id, token);
     raw.change(change);
     const closed = await raw.closed;
-    expect(closed.code).toBe(CLOSE.FORBIDDEN);
+    expect(closed.code).toBe(code);
     if (reason) expect(closed.reason).toMatch(reason);
-    expect(srv.stats.rejectedWrites).toBe(rejectedBefore + 1);
+    expect(srv.stats.rejectedWrites).toBe(rejectedBefore + (code === CLOSE.FORBIDDEN ? 1 : 0));
     expect(await storedState()).toEqual(before);
     // Give a stray broadcast time to arrive, then check the honest client saw nothing.
     await new Promise((r) => setTimeout(r, 50));
@@ -112,8 +112,9 @@ describe('the server enforces the roles table against raw protocol clients', () 
   });
 
   it('a participant writing outside the schema is refused', async () => {
-    await expectRefused(ben.token, (d) => d.getMap('evil').set('x', 1), /unknown part/);
-    await expectRefused(ben.token, (d) => getNotes(d).get(anaNote) && d.getArray('notes-array').push([1]));
+    await expectRefused(ben.token, (d) => d.getMap('evil').set('x', 1), /unknown part/, CLOSE.MALFORMED);
+    await expectRefused(ben.token, (d) => d.getArray('notes-array').push([1]), undefined, CLOSE.MALFORMED);
+    await expectRefused(ben.token, (d) => getNotes(d).get(anaNote)!.set('€'.repeat(40), 1), /unknown note field/, CLOSE.MALFORMED);
   });
 
   it('moving others\' notes is allowed in the cluster phase only, and nothing is allowed when locked', async () => {

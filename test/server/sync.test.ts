@@ -56,6 +56,29 @@ describe('live sync through the server', () => {
     await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b reappears', 2_000);
   });
 
+  it('presence echoes are ignored and free: busy cursors and departures never get an idle client kicked', async () => {
+    const board = await createBoard(srv.url);
+    const idle = client(board);
+    const busy = [client(board), client(board), client(board)];
+    await Promise.all([idle, ...busy].map(waitSynced));
+    const closes: number[] = [];
+    idle.provider.on('connection-close', (e: { code: number } | null) => closes.push(e?.code ?? 0));
+    // y-websocket echoes every presence change it receives back to the server.
+    for (let i = 0; i < 120; i++) {
+      busy.forEach((b, j) => b.provider.awareness.setLocalState({ user: { name: `b${j}` }, cursor: { x: i, y: j } }));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    busy[0]!.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(closes).toEqual([]);
+    expect(idle.provider.wsconnected).toBe(true);
+    const room = srv.hub.rooms.get(board.id as never)!;
+    // The departed client's removal was not re-applied by echoes with ever-growing clocks.
+    const meta = room.awareness.meta.get(busy[0]!.doc.clientID);
+    expect(room.awareness.getStates().has(busy[0]!.doc.clientID)).toBe(false);
+    expect(meta!.clock).toBeLessThan(130);
+  });
+
   it('a client joining late receives the whole board', async () => {
     const board = await createBoard(srv.url);
     const a = client(board);

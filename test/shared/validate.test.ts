@@ -117,6 +117,7 @@ const goodFields = {
   author: 'p-123',
   authorName: 'Ana',
   team: 't1',
+  clusterId: '',
   createdAt: 1_700_000_000_000,
   updatedAt: 1_700_000_000_500,
 };
@@ -145,6 +146,7 @@ describe('restoreNote', () => {
       author: '',
       authorName: '',
       team: '',
+      clusterId: '',
       createdAt: 0,
       updatedAt: 0,
     });

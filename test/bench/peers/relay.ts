@@ -1,0 +1,90 @@
+/**
+ * The ceiling: a `ws` relay that understands nothing. Every binary message is forwarded to the
+ * other sockets of its room (the URL path). Each message is framed once, the same bytes are
+ * queued for every recipient, and each socket gets one corked write per event-loop turn (one
+ * writev). No server that keeps a document and checks writes can beat this; the benchmark
+ * reports everyone relative to it. Prints `open http://host:port` when listening.
+ */
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+interface Peer {
+  socket: Socket;
+  room: Set<Peer>;
+  out: Buffer[];
+}
+
+const OPCODE_BINARY = 0x82; // FIN + binary
+
+/** An unmasked server-to-client WebSocket frame (RFC 6455 §5.2). */
+function frame(payload: Buffer): Buffer {
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const out = Buffer.allocUnsafe(head + n);
+  out[0] = OPCODE_BINARY;
+  if (n < 126) out[1] = n;
+  else if (n < 65_536) {
+    out[1] = 126;
+    out.writeUInt16BE(n, 2);
+  } else {
+    out[1] = 127;
+    out.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(out, head);
+  return out;
+}
+
+const rooms = new Map<string, Set<Peer>>();
+const dirty = new Set<Peer>();
+let flushScheduled = false;
+
+function flush(): void {
+  flushScheduled = false;
+  for (const p of dirty) {
+    if (p.socket.destroyed) continue;
+    p.socket.cork();
+    for (const b of p.out) p.socket.write(b);
+    p.socket.uncork();
+    p.out = [];
+  }
+  dirty.clear();
+}
+
+const http = createServer((_req, res) => res.end('relay'));
+const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+
+wss.on('connection', (ws: WebSocket, req) => {
+  const name = req.url ?? '/';
+  let room = rooms.get(name);
+  if (!room) rooms.set(name, (room = new Set()));
+  // The raw socket is private to `ws`; writing whole frames to it directly is what makes one
+  // frame shared by all recipients. `ws` itself only writes control frames on it here.
+  const self: Peer = { socket: (ws as unknown as { _socket: Socket })._socket, room, out: [] };
+  room.add(self);
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (!isBinary) return;
+    const framed = frame(data);
+    for (const p of self.room) {
+      if (p === self) continue;
+      p.out.push(framed);
+      dirty.add(p);
+    }
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
+  });
+  ws.on('error', () => undefined);
+  ws.on('close', () => {
+    self.room.delete(self);
+    dirty.delete(self);
+    if (self.room.size === 0) rooms.delete(name);
+  });
+});
+
+http.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+  const { address, port } = http.address() as AddressInfo;
+  console.log(`[relay] open http://${address}:${port}`);
+});
