@@ -10,6 +10,7 @@ import type { Hub } from './hub.js';
 import { KeyedBuckets } from './ratelimit.js';
 import type { BoardRecord, BoardStore } from './storage/types.js';
 import type { Claims, TokenSigner } from './tokens.js';
+import { handleVotes } from './votes.js';
 
 /**
  * Wrong join codes allowed per address: a burst of 30, refilled at 1 per 2 s. Correct codes
@@ -75,6 +76,13 @@ export function createApi(ctx: ApiContext) {
         joinUrl: `/join/${record.joinCode}`,
       });
       return true;
+    }
+    const v = /^\/api\/boards\/([^/]+)(\/votes(?:\/mine|\/done|\/progress)?)$/.exec(path);
+    if (v) {
+      const id = parseBoardId(v[1]);
+      if (!id) throw new HttpError(404, 'board not found');
+      const { claims } = await authorize(req, id);
+      return handleVotes(req, res, v[2]!, claims, store, hub);
     }
     let m = /^\/api\/boards\/([^/]+)(\/session|\/commands)?$/.exec(path);
     if (m) {

@@ -16,6 +16,9 @@ import type { Hub } from './hub.js';
 import type { BoardRecord, BoardStore } from './storage/types.js';
 import type { Claims, TokenSigner } from './tokens.js';
 import { friendlyName } from './names.js';
+import { votingCommand } from './votes.js';
+import { defaultVoting } from '../shared/criteria.js';
+import { setVoting } from '../shared/meta.js';
 
 export const EPOCH_LENGTH = 10;
 const JOIN_CODE_ATTEMPTS = 8;
@@ -57,6 +60,7 @@ export async function createBoard(store: BoardStore, signer: TokenSigner, body: 
   setTitle(doc, title);
   setPhase(doc, DEFAULT_PHASE);
   setTeams(doc, restoreTeams(teamsRaw ?? []));
+  setVoting(doc, defaultVoting(field(body, 'lang') === 'es' ? 'es' : 'en'));
   const record: BoardRecord = { id, epoch: randomId(EPOCH_LENGTH), createdAt: Date.now(), joinCode: await uniqueJoinCode(store) };
   await store.create(record, Y.encodeStateAsUpdate(doc));
   doc.destroy();
@@ -121,6 +125,8 @@ export async function runCommand(
   if (claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator can do that');
   const id = claims.board;
   const type = field(body, 'type');
+  const voting = await votingCommand(store, hub, id, type, body);
+  if (voting) return voting;
   const open = async () => {
     const r = await hub.open(id);
     if (!r.ok) throw new HttpError(503, 'board unavailable');

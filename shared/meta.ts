@@ -8,6 +8,53 @@ import { getMeta, MAX_TITLE, type BoardMeta, type Team } from './schema.js';
 import { SERVER_ORIGIN } from './origins.js';
 import { cleanText, restoreMeta, restoreTeams } from './validate.js';
 import type { BoardRules } from './policy.js';
+import { restoreVoting, type VotingSettings } from './criteria.js';
+import type { Results } from './tally.js';
+
+/** Results as written into the board on reveal. */
+export interface RevealedResults extends Results {
+  round: number;
+  revealedAt: number;
+  /** Voter display name -> criterion -> target -> value; absent on anonymous boards. */
+  perVoter?: Record<string, Record<string, Record<string, number>>>;
+  /** Team id -> voters from that team who voted. */
+}
+
+/** The board's voting settings and round status. */
+export const selectVoting = (doc: Y.Doc): VotingSettings => restoreVoting(getMeta(doc).get('voting'));
+
+export function setVoting(doc: Y.Doc, voting: VotingSettings, origin: unknown = SERVER_ORIGIN): void {
+  doc.transact(() => getMeta(doc).set('voting', restoreVoting(voting)), origin);
+}
+
+/** Revealed results (written only on reveal), or null while votes are hidden. */
+export const selectResults = (doc: Y.Doc): RevealedResults | null => {
+  const r = getMeta(doc).get('results');
+  return typeof r === 'object' && r !== null && Array.isArray((r as RevealedResults).ranking) ? (r as RevealedResults) : null;
+};
+
+export function setResults(doc: Y.Doc, results: RevealedResults | null, origin: unknown = SERVER_ORIGIN): void {
+  doc.transact(() => getMeta(doc).set('results', results), origin);
+}
+
+/** The facilitator's recorded decision: the chosen solution and why, per criterion. */
+export interface Decision {
+  target: string;
+  rationale: Record<string, string>;
+  decidedAt: number;
+}
+
+export const selectDecision = (doc: Y.Doc): Decision | null => {
+  const d = getMeta(doc).get('decision');
+  return typeof d === 'object' && d !== null && typeof (d as Decision).target === 'string' ? (d as Decision) : null;
+};
+
+export function setDecision(doc: Y.Doc, decision: Decision | null, origin: unknown = SERVER_ORIGIN): void {
+  doc.transact(() => getMeta(doc).set('decision', decision), origin);
+}
+
+/** Anonymous boards never carry author names or per-voter detail to other clients. */
+export const selectAnonymous = (doc: Y.Doc): boolean => getMeta(doc).get('anonymous') === true;
 
 /** Board meta as plain validated data. */
 export const selectMeta = (doc: Y.Doc): BoardMeta => restoreMeta(getMeta(doc).toJSON());

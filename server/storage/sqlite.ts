@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
+import type { BudgetCheck, Vote } from '../../shared/tally.js';
 import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
 
 const SCHEMA = `
@@ -39,6 +40,23 @@ CREATE TABLE IF NOT EXISTS quarantined_updates (
   reason    TEXT NOT NULL,
   at        INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS votes (
+  board_id   TEXT NOT NULL,
+  round      INTEGER NOT NULL,
+  voter      TEXT NOT NULL,
+  team       TEXT NOT NULL,
+  criterion  TEXT NOT NULL,
+  target     TEXT NOT NULL,
+  value      INTEGER NOT NULL,
+  PRIMARY KEY (board_id, round, voter, criterion, target)
+);
+CREATE TABLE IF NOT EXISTS votes_done (
+  board_id   TEXT NOT NULL,
+  round      INTEGER NOT NULL,
+  voter      TEXT NOT NULL,
+  team       TEXT NOT NULL,
+  PRIMARY KEY (board_id, round, voter)
+);
 CREATE TABLE IF NOT EXISTS settings (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -49,6 +67,8 @@ export interface SqliteOptions {
   /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
   synchronous?: 'full' | 'normal';
 }
+
+type VoteRow = Vote;
 
 interface BoardRow { id: string; epoch: string; created_at: number; join_code: string }
 
@@ -87,6 +107,19 @@ export class SqliteStore implements BoardStore {
       listParticipants: db.prepare<[string], { id: string; name: string; team: string; joined_at: number; removed: number }>(
         'SELECT id, name, team, joined_at, removed FROM participants WHERE board_id = ? ORDER BY joined_at'),
       deleteBoardParticipants: db.prepare('DELETE FROM participants WHERE board_id = ?'),
+      votesOf: db.prepare<[string, number, string], VoteRow>(
+        'SELECT voter, team, criterion, target, value FROM votes WHERE board_id = ? AND round = ? AND voter = ?'),
+      allVotes: db.prepare<[string, number], VoteRow>(
+        'SELECT voter, team, criterion, target, value FROM votes WHERE board_id = ? AND round = ? ORDER BY voter, criterion, target'),
+      upsertVote: db.prepare(
+        `INSERT INTO votes (board_id, round, voter, team, criterion, target, value) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, round, voter, criterion, target) DO UPDATE SET value = excluded.value, team = excluded.team`),
+      deleteVote: db.prepare('DELETE FROM votes WHERE board_id = ? AND round = ? AND voter = ? AND criterion = ? AND target = ?'),
+      setDone: db.prepare('INSERT OR REPLACE INTO votes_done (board_id, round, voter, team) VALUES (?, ?, ?, ?)'),
+      unsetDone: db.prepare('DELETE FROM votes_done WHERE board_id = ? AND round = ? AND voter = ?'),
+      votersDone: db.prepare<[string, number], { voter: string; team: string }>('SELECT voter, team FROM votes_done WHERE board_id = ? AND round = ?'),
+      deleteBoardVotes: db.prepare('DELETE FROM votes WHERE board_id = ?'),
+      deleteBoardVotesDone: db.prepare('DELETE FROM votes_done WHERE board_id = ?'),
       getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
@@ -176,6 +209,8 @@ export class SqliteStore implements BoardStore {
       this.stmt.deleteBoardUpdates.run(id);
       this.stmt.deleteBoardQuarantine.run(id);
       this.stmt.deleteBoardParticipants.run(id);
+      this.stmt.deleteBoardVotes.run(id);
+      this.stmt.deleteBoardVotesDone.run(id);
       this.stmt.deleteBoard.run(id);
     })();
   }
@@ -185,6 +220,33 @@ export class SqliteStore implements BoardStore {
     if (row) return row.value;
     this.stmt.setSetting.run(key, init());
     return this.stmt.getSetting.get(key)!.value;
+  }
+
+  async castVote(boardId: BoardId, round: number, vote: Vote, check: (mine: Vote[]) => BudgetCheck): Promise<BudgetCheck> {
+    return this.db.transaction((): BudgetCheck => {
+      const verdict = check(this.stmt.votesOf.all(boardId, round, vote.voter));
+      if (!verdict.ok) return verdict;
+      if (vote.value === 0) this.stmt.deleteVote.run(boardId, round, vote.voter, vote.criterion, vote.target);
+      else this.stmt.upsertVote.run(boardId, round, vote.voter, vote.team, vote.criterion, vote.target, vote.value);
+      return verdict;
+    }).immediate();
+  }
+
+  async votesOf(boardId: BoardId, round: number, voter: string): Promise<Vote[]> {
+    return this.stmt.votesOf.all(boardId, round, voter);
+  }
+
+  async allVotes(boardId: BoardId, round: number): Promise<Vote[]> {
+    return this.stmt.allVotes.all(boardId, round);
+  }
+
+  async setVoteDone(boardId: BoardId, round: number, voter: string, team: string, done: boolean): Promise<void> {
+    if (done) this.stmt.setDone.run(boardId, round, voter, team);
+    else this.stmt.unsetDone.run(boardId, round, voter);
+  }
+
+  async votersDone(boardId: BoardId, round: number): Promise<Map<string, string>> {
+    return new Map(this.stmt.votersDone.all(boardId, round).map((r) => [r.voter, r.team]));
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@
  * are interchangeable. A board is a snapshot plus an append-only log of Yjs updates after it.
  */
 import type { BoardId } from '../../shared/ids.js';
+import type { BudgetCheck, Vote } from '../../shared/tally.js';
 
 export interface BoardRecord {
   id: BoardId;
@@ -62,6 +63,18 @@ export interface BoardStore {
   removeParticipant(boardId: BoardId, participantId: string): Promise<void>;
   isRemoved(boardId: BoardId, participantId: string): Promise<boolean>;
   listParticipants(boardId: BoardId): Promise<ParticipantRecord[]>;
+  /**
+   * Set one vote atomically: `check` sees the voter's current votes of this round (inside the same
+   * transaction, so concurrent votes cannot both pass a budget check) and may refuse. Value 0
+   * removes the vote.
+   */
+  castVote(boardId: BoardId, round: number, vote: Vote, check: (mine: Vote[]) => BudgetCheck): Promise<BudgetCheck>;
+  votesOf(boardId: BoardId, round: number, voter: string): Promise<Vote[]>;
+  allVotes(boardId: BoardId, round: number): Promise<Vote[]>;
+  /** Mark a voter finished (or not) with this round. */
+  setVoteDone(boardId: BoardId, round: number, voter: string, team: string, done: boolean): Promise<void>;
+  /** Voters of this round who said they are finished: voter -> team. */
+  votersDone(boardId: BoardId, round: number): Promise<Map<string, string>>;
   /** A value kept with the data (e.g. the token secret); `init()` is stored if the key is new. */
   setting(key: string, init: () => string): Promise<string>;
   /** Delete the board and everything stored for it. */
