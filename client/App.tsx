@@ -1,6 +1,7 @@
 import { BoardPage } from './board/BoardPage.js';
 import { Home } from './home/Home.js';
 import { JoinPage } from './join/JoinPage.js';
+import { ProjectorPage } from './projector/ProjectorPage.js';
 import { useI18n } from './i18n/I18nProvider.js';
 import { navigate, parseRoute, usePathname } from './router.js';
 
@@ -28,6 +29,8 @@ export function App() {
       return <Home />;
     case 'board':
       return <BoardPage key={route.boardId} boardId={route.boardId} />;
+    case 'projector':
+      return <ProjectorPage key={route.boardId} boardId={route.boardId} />;
     case 'join':
       return route.code ? <JoinPage key={route.code} code={route.code} /> : <JoinPage />;
     default:

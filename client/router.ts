@@ -1,5 +1,5 @@
 /**
- * Two routes do not need a router library: the path is the state, pushState changes it, and
+ * A handful of routes do not need a router library: the path is the state, pushState changes it, and
  * popstate (back/forward) is the only other way it changes.
  */
 import { useSyncExternalStore } from 'react';
@@ -8,6 +8,7 @@ import { isBoardId, type BoardId } from '../shared/ids.js';
 export type Route =
   | { page: 'home' }
   | { page: 'board'; boardId: BoardId }
+  | { page: 'projector'; boardId: BoardId }
   | { page: 'join'; code: string | null }
   | { page: 'not-found' };
 
@@ -17,6 +18,8 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   const m = /^\/b\/([^/]+)\/?$/.exec(pathname);
   if (m && isBoardId(m[1])) return { page: 'board', boardId: m[1] };
+  const p = /^\/p\/([^/]+)\/?$/.exec(pathname);
+  if (p && isBoardId(p[1])) return { page: 'projector', boardId: p[1] };
   const j = /^\/join(?:\/([^/]{1,32}))?\/?$/.exec(pathname);
   if (j) return { page: 'join', code: j[1] ? safeDecode(j[1]) : null };
   return { page: 'not-found' };
@@ -31,6 +34,7 @@ const safeDecode = (s: string): string | null => {
 };
 
 export const boardPath = (id: BoardId): string => `/b/${id}`;
+export const projectorPath = (id: BoardId): string => `/p/${id}`;
 
 export function navigate(path: string): void {
   if (path === location.pathname) return;

@@ -106,6 +106,10 @@ export function createApi(ctx: ApiContext) {
           joinCode: seesCode ? record.joinCode : undefined,
           joinUrl: seesCode ? `/join/${record.joinCode}` : undefined,
           participants: claims.role === 'facilitator' ? await store.listParticipants(id) : undefined,
+          // A facilitator on a second device can still open the projector view.
+          projectorUrl: claims.role === 'facilitator'
+            ? `/p/${id}#k=${signer.sign({ board: id, epoch: record.epoch, role: 'projector', id: 'projector', name: '', team: '', issuedAt: Date.now() })}`
+            : undefined,
         });
         return true;
       }

@@ -6,10 +6,10 @@
 import * as Y from 'yjs';
 import { isBoardId, newBoardId, randomId, type BoardId } from '../shared/ids.js';
 import { isJoinCode, newJoinCode, normalizeJoinCode } from '../shared/joincode.js';
-import { setLocked, setPhase, setTeams, setTitle } from '../shared/meta.js';
+import { setLocked, setPhase, setProblem, setTeams, setTitle, setVoting } from '../shared/meta.js';
 import { migrate } from '../shared/migrations.js';
 import { DEFAULT_PHASE, isPhase } from '../shared/phases.js';
-import { getMeta, MAX_NAME, MAX_TITLE, type Team } from '../shared/schema.js';
+import { getMeta, MAX_NAME, MAX_PROBLEM, MAX_TITLE, type Team } from '../shared/schema.js';
 import { cleanText, restoreTeams } from '../shared/validate.js';
 import { HttpError } from './http.js';
 import type { Hub } from './hub.js';
@@ -18,7 +18,6 @@ import type { Claims, TokenSigner } from './tokens.js';
 import { friendlyName } from './names.js';
 import { votingCommand } from './votes.js';
 import { defaultVoting } from '../shared/criteria.js';
-import { setVoting } from '../shared/meta.js';
 
 export const EPOCH_LENGTH = 10;
 const JOIN_CODE_ATTEMPTS = 8;
@@ -52,12 +51,14 @@ export interface CreatedBoard {
 export async function createBoard(store: BoardStore, signer: TokenSigner, body: unknown, id: BoardId = newBoardId()): Promise<CreatedBoard> {
   // VALIDATION
   const title = optionalString(body, 'title', MAX_TITLE) ?? '';
+  const problem = optionalString(body, 'problem', MAX_PROBLEM) ?? '';
   const teamsRaw = field(body, 'teams');
   if (teamsRaw !== undefined && !Array.isArray(teamsRaw)) throw new HttpError(400, 'teams must be a list');
   // RESOLUTION
   const doc = new Y.Doc();
   migrate(doc);
   setTitle(doc, title);
+  setProblem(doc, problem);
   setPhase(doc, DEFAULT_PHASE);
   setTeams(doc, restoreTeams(teamsRaw ?? []));
   setVoting(doc, defaultVoting(field(body, 'lang') === 'es' ? 'es' : 'en'));
@@ -153,6 +154,12 @@ export async function runCommand(
       if (title === undefined) throw new HttpError(400, 'title is required');
       setTitle(await open(), title);
       return { title };
+    }
+    case 'setProblem': {
+      const problem = optionalString(body, 'problem', MAX_PROBLEM);
+      if (problem === undefined) throw new HttpError(400, 'problem is required');
+      setProblem(await open(), problem);
+      return { problem };
     }
     case 'setTeams': {
       const teams = field(body, 'teams');

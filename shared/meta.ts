@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import { isPhase, type Phase } from './phases.js';
-import { getMeta, MAX_TITLE, type BoardMeta, type Team } from './schema.js';
+import { getMeta, MAX_PROBLEM, MAX_TITLE, type BoardMeta, type Team } from './schema.js';
 import { SERVER_ORIGIN } from './origins.js';
 import { cleanText, restoreMeta, restoreTeams } from './validate.js';
 import type { BoardRules } from './policy.js';
@@ -76,6 +76,10 @@ export function setLocked(doc: Y.Doc, locked: boolean, origin: unknown = SERVER_
 
 export function setTitle(doc: Y.Doc, title: string, origin: unknown = SERVER_ORIGIN): void {
   doc.transact(() => getMeta(doc).set('title', cleanText(title, MAX_TITLE).trim()), origin);
+}
+
+export function setProblem(doc: Y.Doc, problem: string, origin: unknown = SERVER_ORIGIN): void {
+  doc.transact(() => getMeta(doc).set('problem', cleanText(problem, MAX_PROBLEM).trim()), origin);
 }
 
 /** Replace the team list (validated: unique ids, names required, bounded). */

@@ -44,11 +44,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     to: 3,
-    name: 'solution-categories',
+    name: 'categories-and-problem-of-practice',
     // Categories live in their own root and notes gain clusterId; a missing clusterId already
     // reads as "unsorted", so existing notes need no rewrite (and none is made: every write
-    // here would be a tombstone in every note).
-    up: () => undefined,
+    // here would be a tombstone in every note). The board gains its problem of practice.
+    up: (doc) => {
+      const meta = getMeta(doc);
+      if (typeof meta.get('problem') !== 'string') meta.set('problem', '');
+    },
   },
 ];
 

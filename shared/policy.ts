@@ -49,41 +49,44 @@ export type Action =
   | { kind: 'vote' }
   | { kind: 'facilitate' };
 
-export type Decision = { ok: true } | { ok: false; reason: string };
+/** Which rule refused, for UIs that explain it in the reader's language. */
+export type RefusalCode = 'projector' | 'facilitator-only' | 'locked' | 'phase' | 'not-author' | 'forged' | 'move-others';
+
+export type Decision = { ok: true } | { ok: false; reason: string; code: RefusalCode };
 
 const OK: Decision = { ok: true };
-const no = (reason: string): Decision => ({ ok: false, reason });
+const no = (reason: string, code: RefusalCode): Decision => ({ ok: false, reason, code });
 
 const NOTE_PHASES: readonly Phase[] = ['brainstorm', 'cluster'];
 
 /** May `actor` perform `action` on a board in state `board`? With a reason when not. */
 export function decide(actor: Actor, board: BoardRules, action: Action): Decision {
-  if (actor.role === 'projector') return no('the projector view is read-only');
+  if (actor.role === 'projector') return no('the projector view is read-only', 'projector');
   if (actor.role === 'facilitator') return OK;
   // Participant from here on.
-  if (action.kind === 'facilitate' || action.kind === 'category.remove') return no('only the facilitator can do that');
-  if (board.locked) return no('the board is locked');
+  if (action.kind === 'facilitate' || action.kind === 'category.remove') return no('only the facilitator can do that', 'facilitator-only');
+  if (board.locked) return no('the board is locked', 'locked');
   const own = (n: NoteRef) => n.author === actor.id;
   switch (action.kind) {
     case 'note.create':
-      if (!NOTE_PHASES.includes(board.phase)) return no(`notes cannot be added in the ${board.phase} phase`);
-      if (action.author !== actor.id) return no('a note must carry its own author');
-      if (action.team !== actor.team) return no('a note must carry its author\'s team');
+      if (!NOTE_PHASES.includes(board.phase)) return no(`notes cannot be added in the ${board.phase} phase`, 'phase');
+      if (action.author !== actor.id) return no('a note must carry its own author', 'forged');
+      if (action.team !== actor.team) return no('a note must carry its author\'s team', 'forged');
       return OK;
     case 'note.edit':
     case 'note.delete':
-      if (!own(action.note)) return no('only the author or the facilitator can change this note');
-      if (!NOTE_PHASES.includes(board.phase)) return no(`notes cannot be changed in the ${board.phase} phase`);
+      if (!own(action.note)) return no('only the author or the facilitator can change this note', 'not-author');
+      if (!NOTE_PHASES.includes(board.phase)) return no(`notes cannot be changed in the ${board.phase} phase`, 'phase');
       return OK;
     case 'note.move':
       if (own(action.note)) {
-        return NOTE_PHASES.includes(board.phase) ? OK : no(`notes cannot be moved in the ${board.phase} phase`);
+        return NOTE_PHASES.includes(board.phase) ? OK : no(`notes cannot be moved in the ${board.phase} phase`, 'phase');
       }
-      return board.phase === 'cluster' ? OK : no('other people\'s notes can be moved only while clustering');
+      return board.phase === 'cluster' ? OK : no('other people\'s notes can be moved only while clustering', 'move-others');
     case 'category.write':
-      return board.phase === 'cluster' ? OK : no(`categories cannot be changed in the ${board.phase} phase`);
+      return board.phase === 'cluster' ? OK : no(`categories cannot be changed in the ${board.phase} phase`, 'phase');
     case 'vote':
-      return board.phase === 'vote' ? OK : no('voting is not open');
+      return board.phase === 'vote' ? OK : no('voting is not open', 'phase');
   }
 }
 

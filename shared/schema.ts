@@ -29,6 +29,8 @@ export const ROOT_CLUSTERS = 'clusters';
 
 export const MAX_NOTE_TEXT = 1_000; // characters: a sticky note, not an essay
 export const MAX_TITLE = 200;
+/** The problem of practice ("How might we …?"). */
+export const MAX_PROBLEM = 600;
 export const MAX_NAME = 60;
 export const MAX_NOTES_PER_BOARD = 5_000; // the brief designs for 2,000; headroom, but a bound
 /** Canvas bounds in board units; positions are clamped so no note is lost off-canvas. */
@@ -112,6 +114,8 @@ export const MAX_TEAMS = 24;
 export interface BoardMeta {
   schemaVersion: number;
   title: string;
+  /** The problem of practice the board brainstorms solutions for. */
+  problem: string;
   createdAt: number;
   phase: Phase;
   locked: boolean;

@@ -9,7 +9,7 @@ import {
   CLUSTER_DEFAULT_SIZE, CLUSTER_MAX_SIZE, CLUSTER_MIN_SIZE, MAX_CLUSTER_DESCRIPTION, MAX_CLUSTER_NAME,
   type Cluster, type Size,
   MAX_TEAMS, type Team,
-  CANVAS_MAX, CANVAS_MIN, MAX_NAME, MAX_NOTE_TEXT, MAX_TITLE,
+  CANVAS_MAX, CANVAS_MIN, MAX_NAME, MAX_NOTE_TEXT, MAX_PROBLEM, MAX_TITLE,
   type BoardMeta, type Note, type Point, type PresenceState,
 } from './schema.js';
 
@@ -102,6 +102,7 @@ export function restoreMeta(fields: Record<string, unknown>): BoardMeta {
   return {
     schemaVersion: Number.isInteger(fields.schemaVersion) && (fields.schemaVersion as number) >= 0 ? (fields.schemaVersion as number) : 0,
     title: cleanText(fields.title, MAX_TITLE),
+    problem: cleanText(fields.problem, MAX_PROBLEM),
     createdAt: time(fields.createdAt),
     phase: isPhase(fields.phase) ? fields.phase : DEFAULT_PHASE,
     locked: fields.locked === true,

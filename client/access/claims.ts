@@ -48,9 +48,20 @@ export function readAccess(token: unknown): Access | null {
   }
 }
 
-/** A token for `board` from a link's fragment (#f=…), which never reaches a server log. */
-export function tokenFromFragment(hash: string, board: BoardId): Access | null {
+/** The first token in the fragment's `names` for `board` with one of `roles`; fragments never reach a server log. */
+function fromFragment(hash: string, board: BoardId, names: readonly string[], roles: readonly Role[]): Access | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const access = readAccess(params.get('f') ?? params.get('t'));
-  return access && access.board === board ? access : null;
+  for (const name of names) {
+    const access = readAccess(params.get(name));
+    if (access && access.board === board && roles.includes(access.role)) return access;
+  }
+  return null;
 }
+
+/** The token of a board link: #f=… (facilitator) or #t=… (any seat but the projector's, which has its own page). */
+export const tokenFromFragment = (hash: string, board: BoardId): Access | null =>
+  fromFragment(hash, board, ['f', 't'], ['facilitator', 'participant']);
+
+/** The projector token of a projector link (#k=…), also carried by facilitator links made in the share panel. */
+export const projectorFromFragment = (hash: string, board: BoardId): Access | null =>
+  fromFragment(hash, board, ['k'], ['projector']);

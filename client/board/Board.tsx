@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { can, type Actor } from '../../shared/policy.js';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point, type PresenceState } from '../../shared/schema.js';
+import { loadAccess } from '../access/accessStore.js';
 import type { Access } from '../access/claims.js';
+import { describeRefusal, refusal } from '../access/reasons.js';
+import { useSessionInfo } from '../access/useSessionInfo.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { BoardProblem } from '../sync/closeProblems.js';
+import type { Recovery } from '../sync/recovery.js';
 import type { BoardSession } from '../sync/session.js';
 import { useBoardMeta } from '../sync/useBoardMeta.js';
 import { useConnection } from '../sync/useConnection.js';
@@ -15,25 +19,34 @@ import { useUndo } from '../sync/useUndo.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Canvas } from './Canvas.js';
 import { Problem } from './Problem.js';
+import { RecoveryNotice } from './RecoveryNotice.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
 import { useBoardActions } from './useBoardActions.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
-import { useJoinCode } from './useJoinCode.js';
 import { useRename } from './useRename.js';
 import { fitNotes, freeSpotNear, INITIAL_VIEWPORT, toBoard, zoomAround, ZOOM_STEP, type Viewport } from './viewport.js';
 
 /** Below this zoom, note text is too small to edit comfortably. */
 const READABLE_ZOOM = 0.75;
+/** How often the facilitator's view asks who joined and what the code is (it can rotate). */
+const SESSION_POLL_MS = 10_000;
+/**
+ * The camera per board for this page's lifetime. A new session (after a refused write) mounts a
+ * new Board; the person should find the board where they were looking, not re-framed.
+ */
+const rememberedViewports = new Map<string, Viewport>();
 
 interface Props {
   session: BoardSession;
   access: Access;
   onAccessChange: (a: Access) => void;
   problem: BoardProblem | null;
+  /** Set when this session replaced one whose write the server refused. */
+  recovery: Recovery | null;
 }
 
-export function Board({ session, access, onAccessChange, problem }: Props) {
+export function Board({ session, access, onAccessChange, problem, recovery }: Props) {
   const { doc, provider, boardId } = session;
   const { t } = useI18n();
   const identity = useIdentity();
@@ -42,7 +55,12 @@ export function Board({ session, access, onAccessChange, problem }: Props) {
   const undo = useUndo(session.undo);
   const connection = useConnection(provider);
   const save = useSaveState(session.save);
-  const joinCode = useJoinCode(boardId, access);
+  const isFacilitator = access.role === 'facilitator';
+  const liveSession = useSessionInfo(boardId, isFacilitator ? access.token : null, SESSION_POLL_MS);
+  // Read once per token: what this device keeps beside it (the code joined with, the projector link).
+  const stored = useMemo(() => loadAccess(boardId), [boardId, access.token]);
+  const joinCode = isFacilitator ? (liveSession.info?.joinCode ?? null) : (stored?.joinCode ?? null);
+  const [teamFilter, setTeamFilter] = useState<string | null>(null);
   const rename = useRename(boardId, access, onAccessChange, identity.setName);
 
   // The server overwrites user with what the token says; we publish the same so our own view agrees.
@@ -55,7 +73,8 @@ export function Board({ session, access, onAccessChange, problem }: Props) {
   const actor = useMemo<Actor>(() => ({ role: access.role, id: access.id, team: access.team }), [access.role, access.id, access.team]);
   const { actions, selectedId, editingId } = useBoardActions(doc, session.undo, actor, access.name);
   const rules = useMemo(() => ({ phase: meta.phase, locked: meta.locked }), [meta.phase, meta.locked]);
-  const canAdd = can(actor, rules, { kind: 'note.create', author: actor.id, team: actor.team });
+  const addRefusal = refusal(actor, rules, { kind: 'note.create', author: actor.id, team: actor.team });
+  const canAdd = addRefusal === null;
   const permissions = useCallback(
     (author: string) => ({
       edit: can(actor, rules, { kind: 'note.edit', note: { author } }),
@@ -73,9 +92,12 @@ export function Board({ session, access, onAccessChange, problem }: Props) {
   }, [meta.phase, meta.locked, actor.role, session.undo]);
 
   const canvasRef = useRef<HTMLDivElement | null>(null);
-  const [viewport, setViewportState] = useState<Viewport>(INITIAL_VIEWPORT);
+  const [viewport, setViewportState] = useState<Viewport>(() => rememberedViewports.get(boardId) ?? INITIAL_VIEWPORT);
+  useEffect(() => {
+    rememberedViewports.set(boardId, viewport);
+  }, [boardId, viewport]);
   // Once the person moves the camera or adds a note, the board never re-frames itself.
-  const cameraSettled = useRef(false);
+  const cameraSettled = useRef(rememberedViewports.has(boardId));
   const setViewport = useCallback((update: (v: Viewport) => Viewport) => {
     cameraSettled.current = true;
     setViewportState(update);
@@ -144,7 +166,9 @@ export function Board({ session, access, onAccessChange, problem }: Props) {
   const doRedo = canReplay ? undo.redo : () => undefined;
   useBoardShortcuts({ addNote: addInView, undo: doUndo, redo: doRedo });
 
-  const notice = meta.locked && actor.role !== 'facilitator' ? t('board.locked') : !canAdd && actor.role === 'participant' ? t('board.readOnly') : null;
+  const notice = addRefusal && actor.role === 'participant' ? describeRefusal(addRefusal, t) : null;
+  // A filter naming a team that was since removed shows every note rather than none.
+  const activeFilter = teamFilter && meta.teams.some((tm) => tm.id === teamFilter) ? teamFilter : null;
 
   return (
     <div className="board-page">
@@ -152,13 +176,16 @@ export function Board({ session, access, onAccessChange, problem }: Props) {
         boardId={boardId}
         title={meta.title}
         phase={meta.phase}
-        facilitatorToken={access.role === 'facilitator' ? access.token : null}
+        locked={meta.locked}
+        teams={meta.teams}
+        facilitator={isFacilitator ? { token: access.token, projectorToken: stored?.projectorToken ?? null, session: liveSession } : null}
         joinCode={joinCode}
         me={me}
         peers={peers}
         onRename={rename}
       />
       {problem && <Problem problem={problem} variant="banner" />}
+      {recovery && <RecoveryNotice recovery={recovery} />}
       <main className="board-main">
         <Canvas
           canvasRef={canvasRef}
@@ -170,6 +197,8 @@ export function Board({ session, access, onAccessChange, problem }: Props) {
           editingId={editingId}
           actions={actions}
           permissions={permissions}
+          teams={meta.teams}
+          teamFilter={activeFilter}
           canAdd={canAdd}
           onAddAt={addAt}
           onMoveNote={actions.move}
@@ -179,6 +208,10 @@ export function Board({ session, access, onAccessChange, problem }: Props) {
         <Toolbar
           zoom={viewport.zoom}
           canAdd={canAdd}
+          addBlockedReason={notice}
+          teams={meta.teams}
+          teamFilter={activeFilter}
+          onTeamFilter={setTeamFilter}
           canUndo={canReplay && undo.canUndo}
           canRedo={canReplay && undo.canRedo}
           onAddNote={addInView}

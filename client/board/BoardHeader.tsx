@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BoardId } from '../../shared/ids.js';
 import { formatJoinCode } from '../../shared/joincode.js';
 import type { Phase } from '../../shared/phases.js';
-import type { PresenceState } from '../../shared/schema.js';
+import type { PresenceState, Team } from '../../shared/schema.js';
+import type { LiveSession } from '../access/useSessionInfo.js';
+import { FacilitatorControls } from '../facilitate/FacilitatorControls.js';
+import { TitleEditor } from '../facilitate/TitleEditor.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { navigate } from '../router.js';
-import { CheckIcon, LinkIcon } from '../ui/icons.js';
+import { CheckIcon, LinkIcon, LockIcon } from '../ui/icons.js';
 import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import type { Peer } from '../sync/usePresence.js';
 import { NameEditor } from './NameEditor.js';
@@ -15,12 +18,20 @@ import { PresenceList } from './PresenceList.js';
 /** How long "Link copied" stays before the button reads "Copy join link" again. */
 const COPIED_FEEDBACK_MS = 2_000;
 
+export interface FacilitatorSeat {
+  token: string;
+  projectorToken: string | null;
+  session: LiveSession;
+}
+
 interface Props {
   boardId: BoardId;
   title: string;
   phase: Phase;
-  /** Facilitator token, for the phase control; null for everyone else. */
-  facilitatorToken: string | null;
+  locked: boolean;
+  teams: readonly Team[];
+  /** Null for everyone but the facilitator. */
+  facilitator: FacilitatorSeat | null;
   joinCode: string | null;
   me: PresenceState['user'];
   peers: readonly Peer[];
@@ -31,6 +42,7 @@ interface Props {
 export function BoardHeader(p: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
+  const online = useMemo(() => new Set(p.peers.map((peer) => peer.user.id)), [p.peers]);
 
   useEffect(() => {
     if (!copied) return;
@@ -51,8 +63,14 @@ export function BoardHeader(p: Props) {
         <span className="brand-name">{t('app.name')}</span>
       </a>
       <div className="board-heading">
-        <h1 className="board-title" data-testid="board-title">{p.title || t('board.untitled')}</h1>
-        <PhaseControl boardId={p.boardId} phase={p.phase} token={p.facilitatorToken} />
+        <TitleEditor boardId={p.boardId} title={p.title} token={p.facilitator?.token ?? null} />
+        <PhaseControl boardId={p.boardId} phase={p.phase} token={p.facilitator?.token ?? null} />
+        {p.locked && (
+          <span className="locked-badge" data-testid="locked-indicator" role="status">
+            <LockIcon />
+            <span className="locked-badge-text">{t('lock.badge')}</span>
+          </span>
+        )}
       </div>
       <div className="header-end">
         {p.joinCode && (
@@ -63,11 +81,23 @@ export function BoardHeader(p: Props) {
         )}
         <PresenceList me={p.me} peers={p.peers} />
         <NameEditor user={p.me} onRename={p.onRename} />
-        {p.joinCode && (
-          <button type="button" className="btn btn-quiet copy-link" data-testid="copy-link" onClick={copyJoinLink} title={t('board.copyJoinLinkLong')}>
-            {copied ? <CheckIcon /> : <LinkIcon />}
-            <span className="copy-link-label" aria-live="polite">{copied ? t('board.linkCopied') : t('board.copyJoinLink')}</span>
-          </button>
+        {p.facilitator ? (
+          <FacilitatorControls
+            boardId={p.boardId}
+            token={p.facilitator.token}
+            projectorToken={p.facilitator.projectorToken}
+            locked={p.locked}
+            teams={p.teams}
+            session={p.facilitator.session}
+            online={online}
+          />
+        ) : (
+          p.joinCode && (
+            <button type="button" className="btn btn-quiet copy-link" data-testid="copy-link" onClick={copyJoinLink} title={t('board.copyJoinLinkLong')}>
+              {copied ? <CheckIcon /> : <LinkIcon />}
+              <span className="copy-link-label" aria-live="polite">{copied ? t('board.linkCopied') : t('board.copyJoinLink')}</span>
+            </button>
+          )
         )}
       </div>
       <LanguageSwitch />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BoardId } from '../../shared/ids.js';
 import { forgetAccess, loadAccess, saveAccess } from '../access/accessStore.js';
-import { tokenFromFragment, type Access } from '../access/claims.js';
+import { projectorFromFragment, tokenFromFragment, type Access } from '../access/claims.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { JoinPage } from '../join/JoinPage.js';
 import { useBoardDoc } from '../sync/useBoardDoc.js';
@@ -15,7 +15,9 @@ import { Problem } from './Problem.js';
 function captureAccess(boardId: BoardId): Access | null {
   const fromLink = tokenFromFragment(location.hash, boardId);
   if (fromLink) {
-    saveAccess(boardId, fromLink.token, null);
+    // Facilitator links from the share panel carry the projector token too (#f=…&k=…).
+    const projector = fromLink.role === 'facilitator' ? projectorFromFragment(location.hash, boardId) : null;
+    saveAccess(boardId, fromLink.token, null, projector?.token ?? null);
     history.replaceState(history.state, '', location.pathname + location.search);
     return fromLink;
   }
@@ -78,6 +80,7 @@ function OpenBoard({ boardId, access, onAccessChange, onAccessLost }: OpenBoardP
       access={access}
       onAccessChange={onAccessChange}
       problem={state.problem}
+      recovery={state.recovery}
     />
   );
 }

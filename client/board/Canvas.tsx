@@ -1,6 +1,6 @@
 import { DndContext, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useMemo, type MouseEvent, type PointerEvent, type RefObject } from 'react';
-import type { Note, Point } from '../../shared/schema.js';
+import type { Note, Point, Team } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { Peer } from '../sync/usePresence.js';
 import { Cursors } from './Cursors.js';
@@ -23,6 +23,9 @@ interface Props {
   editingId: string | null;
   actions: NoteActions;
   permissions: (author: string) => NotePermissions;
+  teams: readonly Team[];
+  /** A team id whose notes stand out (the rest are dimmed), or null for none. */
+  teamFilter: string | null;
   canAdd: boolean;
   onAddAt: (p: Point) => void;
   onMoveNote: (id: string, delta: Point) => void;
@@ -34,6 +37,7 @@ export function Canvas(props: Props) {
   const { canvasRef, notes, peers, viewport, setViewport, selectedId, editingId, actions } = props;
   const { t } = useI18n();
   const sensors = useNoteSensors();
+  const teamById = useMemo(() => new Map(props.teams.map((tm) => [tm.id, tm])), [props.teams]);
   const gestures = useCanvasGestures(canvasRef, setViewport);
 
   const accessibility = useMemo(() => {
@@ -110,6 +114,8 @@ export function Canvas(props: Props) {
                 canEdit={may.edit}
                 canMove={may.move}
                 canDelete={may.remove}
+                team={teamById.get(note.team)}
+                dimmed={props.teamFilter !== null && note.team !== props.teamFilter}
               />
             );
           })}

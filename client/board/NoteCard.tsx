@@ -1,8 +1,9 @@
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { NOTE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palette.js';
-import { NOTE_HEIGHT, NOTE_WIDTH, type Note } from '../../shared/schema.js';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { TeamTag } from '../teams/TeamTag.js';
 import { TrashIcon } from '../ui/icons.js';
 import { NoteEditor } from './NoteEditor.js';
 import { NotePalette } from './NotePalette.js';
@@ -33,12 +34,16 @@ interface Props {
   canEdit: boolean;
   canMove: boolean;
   canDelete: boolean;
+  /** The author's team, when it is one the board still has. */
+  team: Team | undefined;
+  /** Another team is highlighted: this note steps back. */
+  dimmed: boolean;
 }
 
 const isOnControl = (e: { target: EventTarget }): boolean =>
   e.target instanceof Element && e.target.closest('button, textarea') !== null;
 
-export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, actions, canEdit, canMove, canDelete }: Props) {
+export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, actions, canEdit, canMove, canDelete, team, dimmed }: Props) {
   const { t } = useI18n();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: note.id,
@@ -88,7 +93,9 @@ export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, 
   const text = note.text.trim();
   const author = note.authorName || (note.author === 'facilitator' ? t('role.facilitator') : '');
   const name = text ? text.slice(0, 80) : t('note.empty');
-  const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed']
+  const byline = author && team ? t('note.authorTeam', { author, team: team.name }) : author || team?.name || '';
+  const noteLabel = byline ? t('note.label', { text: name, author: byline }) : name;
+  const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed']
     .filter(Boolean)
     .join(' ');
 
@@ -101,7 +108,7 @@ export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, 
       data-color={note.color}
       {...noteAttributes}
       {...listeners}
-      aria-label={author ? t('note.label', { text: name, author }) : name}
+      aria-label={noteLabel}
       onKeyDown={onKeyDown}
       onClick={onClick}
       onFocus={(e) => e.target === e.currentTarget && actions.select(note.id)}
@@ -134,7 +141,12 @@ export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, 
           {note.text}
         </div>
       )}
-      {author && <div className="note-author">{author}</div>}
+      {(author || team) && (
+        <div className="note-footer">
+          {team && <TeamTag team={team} />}
+          {author && <span className="note-author">{author}</span>}
+        </div>
+      )}
       {canDelete && (
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BoardId } from '../../shared/ids.js';
 import { isPhase, PHASES, type Phase } from '../../shared/phases.js';
-import { setPhaseCommand } from '../access/accessApi.js';
+import { runCommand } from '../access/commands.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 interface Props {
@@ -31,7 +31,7 @@ export function PhaseControl({ boardId, phase, token }: Props) {
   const change = async (next: string) => {
     if (!isPhase(next) || next === phase) return;
     setFailed(false);
-    setFailed(!(await setPhaseCommand(boardId, token, next)));
+    setFailed((await runCommand(boardId, token, { type: 'setPhase', phase: next })) === null);
   };
 
   return (

@@ -1,10 +1,17 @@
 import type { KeyboardEvent } from 'react';
+import type { Team } from '../../shared/schema.js';
+import { TeamFilter } from '../teams/TeamFilter.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FitIcon, PlusIcon, RedoIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons.js';
 
 interface Props {
   zoom: number;
   canAdd: boolean;
+  /** Why adding is not possible now, shown on the disabled button. */
+  addBlockedReason: string | null;
+  teams: readonly Team[];
+  teamFilter: string | null;
+  onTeamFilter: (team: string | null) => void;
   canUndo: boolean;
   canRedo: boolean;
   onAddNote: () => void;
@@ -19,8 +26,8 @@ interface Props {
 /** Arrow keys move between tools, as the ARIA toolbar pattern leads screen-reader users to expect. */
 function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
   if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
-  const tools = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
-  const at = tools.indexOf(document.activeElement as HTMLButtonElement);
+  const tools = [...e.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)')];
+  const at = tools.indexOf(document.activeElement as HTMLElement);
   const next =
     e.key === 'Home' ? 0
     : e.key === 'End' ? tools.length - 1
@@ -35,7 +42,15 @@ export function Toolbar(p: Props) {
   const percent = Math.round(p.zoom * 100);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={moveFocus}>
-      <button type="button" className="tool tool-primary" data-testid="add-note" onClick={p.onAddNote} disabled={!p.canAdd} aria-keyshortcuts="N">
+      <button
+        type="button"
+        className="tool tool-primary"
+        data-testid="add-note"
+        onClick={p.onAddNote}
+        disabled={!p.canAdd}
+        aria-keyshortcuts="N"
+        title={!p.canAdd && p.addBlockedReason ? p.addBlockedReason : undefined}
+      >
         <PlusIcon />
         <span className="tool-label">{t('toolbar.addNote')}</span>
       </button>
@@ -65,7 +80,7 @@ export function Toolbar(p: Props) {
         <RedoIcon />
       </button>
       <span className="tool-sep" aria-hidden="true" />
-      <button type="button" className="tool" data-testid="zoom-out" onClick={p.onZoomOut} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')}>
+      <button type="button" className="tool tool-zoom-step" data-testid="zoom-out" onClick={p.onZoomOut} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')}>
         <ZoomOutIcon />
       </button>
       <button
@@ -78,12 +93,18 @@ export function Toolbar(p: Props) {
       >
         {percent}%
       </button>
-      <button type="button" className="tool" data-testid="zoom-in" onClick={p.onZoomIn} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')}>
+      <button type="button" className="tool tool-zoom-step" data-testid="zoom-in" onClick={p.onZoomIn} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')}>
         <ZoomInIcon />
       </button>
       <button type="button" className="tool" data-testid="fit" onClick={p.onFit} aria-label={t('toolbar.fit')} title={t('toolbar.fit')}>
         <FitIcon />
       </button>
+      {p.teams.length > 0 && (
+        <>
+          <span className="tool-sep" aria-hidden="true" />
+          <TeamFilter teams={p.teams} value={p.teamFilter} onChange={p.onTeamFilter} />
+        </>
+      )}
     </div>
   );
 }

@@ -41,8 +41,11 @@ export function zoomAround(v: Viewport, zoom: number, anchor: Point): Viewport {
 
 export const panBy = (v: Viewport, dx: number, dy: number): Viewport => ({ ...v, x: v.x + dx, y: v.y + dy });
 
-/** The viewport that shows every note, never zooming in past 100%. */
-export function fitNotes(positions: readonly Point[], width: number, height: number): Viewport {
+/**
+ * The viewport that shows every note, never zooming in past `maxZoom` (100% on a working board,
+ * where a larger note than your neighbour's would only confuse; more on a projector).
+ */
+export function fitNotes(positions: readonly Point[], width: number, height: number, maxZoom = 1): Viewport {
   if (positions.length === 0) return INITIAL_VIEWPORT;
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const p of positions) {
@@ -53,7 +56,7 @@ export function fitNotes(positions: readonly Point[], width: number, height: num
   }
   const availW = Math.max(1, width - 2 * FIT_MARGIN_PX);
   const availH = Math.max(1, height - 2 * FIT_MARGIN_PX);
-  const zoom = clampZoom(Math.min(1, availW / (maxX - minX), availH / (maxY - minY)));
+  const zoom = clampZoom(Math.min(maxZoom, availW / (maxX - minX), availH / (maxY - minY)));
   return {
     zoom,
     x: (width - (maxX - minX) * zoom) / 2 - minX * zoom,

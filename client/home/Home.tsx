@@ -24,7 +24,7 @@ export function Home() {
     const res = await createBoard(needsKey ? { instanceKey } : {});
     if (res.kind === 'created') {
       // Whoever creates the board facilitates it; the token is what proves it to the server.
-      saveAccess(res.id, res.facilitatorToken, null);
+      saveAccess(res.id, res.facilitatorToken, null, res.projectorToken);
       navigate(boardPath(res.id));
       return;
     }

@@ -49,12 +49,13 @@ export async function lookupBoard(id: BoardId, signal?: AbortSignal): Promise<Bo
 }
 
 export type CreateResult =
-  | { kind: 'created'; id: BoardId; facilitatorToken: string }
+  | { kind: 'created'; id: BoardId; facilitatorToken: string; projectorToken: string | null }
   | { kind: 'needs-key' }
   | { kind: 'failed' };
 
 /**
- * Create a board. The creator becomes its facilitator: the response carries that token.
+ * Create a board. The creator becomes its facilitator: the response carries that token, and
+ * the projector's, which the server hands out only here.
  * `instanceKey` is for servers whose host restricts who may create boards.
  */
 export async function createBoard(opts: { title?: string; instanceKey?: string } = {}): Promise<CreateResult> {
@@ -73,8 +74,9 @@ export async function createBoard(opts: { title?: string; instanceKey?: string }
     if (!res.ok) return { kind: 'failed' };
     const v: unknown = await res.json();
     const info = toBoardInfo(v);
-    const token = (v as { facilitatorToken?: unknown }).facilitatorToken;
-    return info && typeof token === 'string' ? { kind: 'created', id: info.id, facilitatorToken: token } : { kind: 'failed' };
+    const { facilitatorToken, projectorToken } = v as { facilitatorToken?: unknown; projectorToken?: unknown };
+    if (!info || typeof facilitatorToken !== 'string') return { kind: 'failed' };
+    return { kind: 'created', id: info.id, facilitatorToken, projectorToken: typeof projectorToken === 'string' ? projectorToken : null };
   } catch {
     return { kind: 'failed' };
   }

@@ -1,14 +1,16 @@
 /**
  * Opens a board for the page: decide the epoch, open the session, and turn permanent close
- * codes into problems the UI can explain.
+ * codes into problems the UI can explain, or, for a refused write, into a fresh session.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
 import type { Access } from '../access/claims.js';
 import { dropsOfflineCopy, problemForClose, type BoardProblem } from './closeProblems.js';
 import { forgetOfflineCopy, resolveEpoch } from './offlineCopy.js';
+import { RecoveryBudget, type Recovery } from './recovery.js';
+import { replayUnsent } from './replayUnsent.js';
 import { openBoardSession, type BoardSession } from './session.js';
 
 declare global {
@@ -29,7 +31,7 @@ export type BoardDocState =
   /** The token is missing, stale (older epoch) or refused: the person has to join again. */
   | { phase: 'join' }
   | { phase: 'problem'; problem: BoardProblem }
-  | { phase: 'ready'; session: BoardSession; problem: BoardProblem | null };
+  | { phase: 'ready'; session: BoardSession; problem: BoardProblem | null; recovery: Recovery | null };
 
 function reloadOnceForEpoch(id: BoardId): boolean {
   const key = `charrette:epoch-reload:${id}`;
@@ -43,6 +45,17 @@ function reloadOnceForEpoch(id: BoardId): boolean {
   location.reload();
   return true;
 }
+
+const whenSynced = (provider: WebsocketProvider): Promise<void> =>
+  new Promise((resolve) => {
+    if (provider.synced) return resolve();
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
 
 export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDocState; retry: () => void } {
   const [state, setState] = useState<BoardDocState>({ phase: 'loading' });
@@ -58,16 +71,59 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
 
   useEffect(() => {
     const abort = new AbortController();
+    const budget = new RecoveryBudget();
     let session: BoardSession | null = null;
     setState({ phase: 'loading' });
 
-    const onClosed = async ({ code }: { code: number }) => {
-      const s = session;
-      if (!s) return;
+    const open = (epoch: string): BoardSession => {
+      const s = openBoardSession(boardId, epoch, latestAccess.current.token);
+      session = s;
+      sessionRef.current = s;
+      s.provider.on('closed', (ev) => void onClosed(s, ev));
+      window.__charrette = { doc: s.doc, provider: s.provider };
+      return s;
+    };
+
+    const close = (s: BoardSession) => {
+      if (window.__charrette?.doc === s.doc) delete window.__charrette;
+      s.destroy();
+      if (sessionRef.current === s) sessionRef.current = null;
+      if (session === s) session = null;
+    };
+
+    /**
+     * The server refused a write from this session. Keep what the old document had, start a
+     * new session from the server's state with an empty offline copy (the old one would send
+     * the refused write again on every reconnect), then carry over what is still allowed.
+     */
+    const recover = async (old: BoardSession, replay: boolean) => {
+      const before = Y.encodeStateAsUpdate(old.doc);
+      await old.offlineCopy.clearData().catch(() => undefined);
+      // Unmounted meanwhile: the cleanup has already closed the old session.
+      if (abort.signal.aborted || session !== old) return;
+      close(old);
+      const fresh = open(old.epoch);
+      setState({ phase: 'ready', session: fresh, problem: null, recovery: { status: 'pending' } });
+      await whenSynced(fresh.provider);
+      if (abort.signal.aborted || session !== fresh) return;
+      const { role, id, team } = latestAccess.current;
+      const outcome = replay ? replayUnsent(fresh.doc, before, { role, id, team }) : { kept: 0, dropped: [] };
+      setState({ phase: 'ready', session: fresh, problem: null, recovery: { status: 'done', ...outcome } });
+    };
+
+    const onClosed = async (s: BoardSession, { code }: { code: number }) => {
+      if (session !== s) return;
       const problem = problemForClose(code);
       if (problem === 'unauthorized') {
         setState({ phase: 'join' });
         return;
+      }
+      if (problem === 'forbidden') {
+        const allowance = budget.take();
+        if (allowance !== 'exhausted') {
+          await recover(s, allowance === 'replay');
+          return;
+        }
       }
       if (dropsOfflineCopy(problem)) {
         await s.offlineCopy.clearData().catch(() => undefined);
@@ -78,7 +134,7 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
         setState({ phase: 'problem', problem });
         return;
       }
-      setState({ phase: 'ready', session: s, problem });
+      setState({ phase: 'ready', session: s, problem, recovery: null });
     };
 
     void resolveEpoch(boardId, abort.signal)
@@ -88,17 +144,12 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
           setState({ phase: 'problem', problem: res.kind });
           return;
         }
-        const { token, epoch: tokenEpoch } = latestAccess.current;
         // A token from before a reset can never be accepted again.
-        if (!res.offline && tokenEpoch !== res.epoch) {
+        if (!res.offline && latestAccess.current.epoch !== res.epoch) {
           setState({ phase: 'join' });
           return;
         }
-        session = openBoardSession(boardId, res.epoch, token);
-        sessionRef.current = session;
-        session.provider.on('closed', (ev) => void onClosed(ev));
-        window.__charrette = { doc: session.doc, provider: session.provider };
-        setState({ phase: 'ready', session, problem: null });
+        setState({ phase: 'ready', session: open(res.epoch), problem: null, recovery: null });
       })
       .catch(() => {
         // Only an abort rejects, and then the effect is already gone.
@@ -106,12 +157,7 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
 
     return () => {
       abort.abort();
-      if (session) {
-        if (window.__charrette?.doc === session.doc) delete window.__charrette;
-        session.destroy();
-        sessionRef.current = null;
-        session = null;
-      }
+      if (session) close(session);
     };
   }, [boardId, attempt]);
 

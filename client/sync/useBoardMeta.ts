@@ -2,27 +2,42 @@ import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { selectMeta } from '../../shared/meta.js';
 import type { Phase } from '../../shared/phases.js';
-import { getMeta } from '../../shared/schema.js';
+import { getMeta, MAX_NOTE_TEXT, type Team } from '../../shared/schema.js';
+import { cleanText } from '../../shared/validate.js';
 
 export interface BoardMetaView {
   title: string;
   phase: Phase;
   locked: boolean;
+  teams: readonly Team[];
+  /**
+   * The problem of practice ("How might we …?"). Not yet part of the schema: read from
+   * meta.problem when a server writes it, '' otherwise (see the report on issue 3).
+   */
+  problem: string;
 }
 
 const cache = new WeakMap<Y.Doc, BoardMetaView>();
 
+const sameTeams = (a: readonly Team[], b: readonly Team[]): boolean =>
+  a.length === b.length && a.every((t, i) => t.id === b[i]!.id && t.name === b[i]!.name && t.color === b[i]!.color);
+
 /** Read meta, reusing the previous object while nothing we show changed (a stable snapshot). */
 function snapshot(doc: Y.Doc): BoardMetaView {
   const m = selectMeta(doc);
+  const problem = cleanText(getMeta(doc).get('problem'), MAX_NOTE_TEXT).trim();
   const prev = cache.get(doc);
-  if (prev && prev.title === m.title && prev.phase === m.phase && prev.locked === m.locked) return prev;
-  const next = { title: m.title, phase: m.phase, locked: m.locked };
+  if (prev && prev.title === m.title && prev.phase === m.phase && prev.locked === m.locked && prev.problem === problem) {
+    if (sameTeams(prev.teams, m.teams)) return prev;
+  }
+  // Teams keep their identity while unchanged: note cards are memoized on them.
+  const teams = prev && sameTeams(prev.teams, m.teams) ? prev.teams : m.teams;
+  const next = { title: m.title, phase: m.phase, locked: m.locked, teams, problem };
   cache.set(doc, next);
   return next;
 }
 
-/** Title, phase and lock: written by the server on facilitator commands, read by everyone. */
+/** Title, phase, lock, teams: written by the server on facilitator commands, read by everyone. */
 export function useBoardMeta(doc: Y.Doc): BoardMetaView {
   return useSyncExternalStore(
     (listener) => {

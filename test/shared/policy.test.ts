@@ -122,7 +122,7 @@ describe('policy: decide and can follow the roles table of the brief', () => {
 
   it('a locked board says so to a participant', () => {
     const d = decide(ANA, { phase: 'brainstorm', locked: true }, { kind: 'note.edit', note: { author: ANA.id } });
-    expect(d).toEqual({ ok: false, reason: expect.stringMatching(/lock/) });
+    expect(d).toEqual({ ok: false, reason: expect.stringMatching(/lock/), code: 'locked' });
   });
 
   describe('note.create with a forged author or team', () => {

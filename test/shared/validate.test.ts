@@ -185,6 +185,7 @@ describe('restoreMeta', () => {
   const meta = {
     schemaVersion: 2,
     title: 'Board',
+    problem: 'How might we build belonging?',
     createdAt: 5,
     phase: 'vote',
     locked: true,
@@ -196,7 +197,7 @@ describe('restoreMeta', () => {
   });
 
   it('fills defaults for an empty record', () => {
-    expect(restoreMeta({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, phase: DEFAULT_PHASE, locked: false, teams: [] });
+    expect(restoreMeta({})).toEqual({ schemaVersion: 0, title: '', problem: '', createdAt: 0, phase: DEFAULT_PHASE, locked: false, teams: [] });
   });
 
   it.each([
