@@ -11,6 +11,7 @@ import { KeyedBuckets } from './ratelimit.js';
 import type { BoardRecord, BoardStore } from './storage/types.js';
 import type { Claims, TokenSigner } from './tokens.js';
 import { handleVotes } from './votes.js';
+import { DraftCounts } from './facilitation.js';
 
 /**
  * Wrong join codes allowed per address: a burst of 30, refilled at 1 per 2 s. Correct codes
@@ -31,6 +32,7 @@ export interface ApiContext {
 export function createApi(ctx: ApiContext) {
   const { config, store, hub, signer } = ctx;
   const joinFailures = new KeyedBuckets(JOIN_FAILURES_PER_SECOND, JOIN_FAILURE_BURST);
+  const drafts = new DraftCounts();
 
   /** Verify the bearer token for board `id`; throws 401/403 unless it is genuine and current. */
   async function authorize(req: IncomingMessage, id: BoardId): Promise<{ claims: Claims; record: BoardRecord }> {
@@ -77,6 +79,31 @@ export function createApi(ctx: ApiContext) {
       });
       return true;
     }
+    if (path === '/api/time' && method === 'GET') {
+      // For clock-skew correction of the shared timer: clients measure their offset to this.
+      sendJson(req, res, 200, { now: Date.now() });
+      return true;
+    }
+    const dm = /^\/api\/boards\/([^/]+)\/drafts$/.exec(path);
+    if (dm) {
+      const id = parseBoardId(dm[1]);
+      if (!id) throw new HttpError(404, 'board not found');
+      const { claims } = await authorize(req, id);
+      if (method === 'POST') {
+        // Only a count: the drafts themselves never leave the participant's device.
+        if (claims.role === 'projector') throw new HttpError(403, 'the projector view is read-only');
+        const count = (await readJson(req) as { count?: unknown } | null)?.count;
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 10_000) throw new HttpError(400, 'count must be a whole number');
+        drafts.set(id, { id: claims.id, name: claims.name, team: claims.team }, count);
+        sendJson(req, res, 200, { count });
+        return true;
+      }
+      if (method === 'GET') {
+        if (claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator can see draft counts');
+        sendJson(req, res, 200, { drafts: drafts.list(id) });
+        return true;
+      }
+    }
     const v = /^\/api\/boards\/([^/]+)(\/votes(?:\/mine|\/done|\/progress)?)$/.exec(path);
     if (v) {
       const id = parseBoardId(v[1]);
@@ -115,7 +142,7 @@ export function createApi(ctx: ApiContext) {
       }
       if (m[2] === '/commands' && method === 'POST') {
         const { claims } = await authorize(req, id);
-        sendJson(req, res, 200, await runCommand(store, hub, claims, await readJson(req), ctx.closeParticipant));
+        sendJson(req, res, 200, await runCommand(store, hub, claims, await readJson(req), ctx.closeParticipant, drafts));
         return true;
       }
     }

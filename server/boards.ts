@@ -17,6 +17,7 @@ import type { BoardRecord, BoardStore } from './storage/types.js';
 import type { Claims, TokenSigner } from './tokens.js';
 import { friendlyName } from './names.js';
 import { votingCommand } from './votes.js';
+import { facilitationCommand, type DraftCounts } from './facilitation.js';
 import { defaultVoting } from '../shared/criteria.js';
 
 export const EPOCH_LENGTH = 10;
@@ -121,6 +122,7 @@ export async function runCommand(
   claims: Claims,
   body: unknown,
   closeParticipant: (boardId: BoardId, participantId: string) => void,
+  drafts: DraftCounts,
 ): Promise<CommandResult> {
   // AUTH
   if (claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator can do that');
@@ -128,6 +130,8 @@ export async function runCommand(
   const type = field(body, 'type');
   const voting = await votingCommand(store, hub, id, type, body);
   if (voting) return voting;
+  const facilitation = await facilitationCommand(hub, drafts, id, type, body);
+  if (facilitation) return facilitation;
   const open = async () => {
     const r = await hub.open(id);
     if (!r.ok) throw new HttpError(503, 'board unavailable');

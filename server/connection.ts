@@ -13,7 +13,7 @@ import {
 import type { Room } from './room.js';
 import { checkUpdateV1, InvalidUpdate, type DecodedUpdate } from './updates.js';
 import { checkUpdatePolicy } from './policy.js';
-import { selectRules } from '../shared/meta.js';
+import { selectAnonymous, selectRules } from '../shared/meta.js';
 import type { Actor } from '../shared/policy.js';
 import type { Claims } from './tokens.js';
 import { Bucket, DEFAULT_RATE_LIMITS, type RateLimits } from './ratelimit.js';
@@ -54,6 +54,21 @@ export class Conn {
   ) {
     this.msgBucket = new Bucket(limits.messagesPerSecond, limits.messageBurst);
     this.byteBucket = new Bucket(limits.bytesPerSecond, limits.byteBurst);
+  }
+
+  private readonly aliases = new Map<number, number>();
+
+  /** This socket's alias for one of its awareness client ids (anonymous boards). */
+  alias(client: number): number {
+    let a = this.aliases.get(client);
+    if (a === undefined) {
+      const bytes = new Uint32Array(1);
+      do globalThis.crypto.getRandomValues(bytes);
+      while (this.room.awareness.meta.has(bytes[0]! >>> 2));
+      a = bytes[0]! >>> 2;
+      this.aliases.set(client, a);
+    }
+    return a;
   }
 
   get actor(): Actor {
@@ -225,8 +240,12 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
   }
   if (decoding.hasContent(d)) throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
   const room = conn.room;
+  const anonymous = selectAnonymous(room.doc);
   const keep: Array<[number, number, string]> = [];
-  for (const [client, clock, json] of entries) {
+  for (const [real, clock, json] of entries) {
+    // On an anonymous board presence travels under an alias: a note's Yjs client id matched
+    // against the same id in presence would otherwise name its author.
+    const client = anonymous ? conn.alias(real) : real;
     const owner = room.awarenessOwners.get(client);
     // y-websocket clients echo every presence change they receive back to the server: anything
     // about an id this socket does not own is such an echo (or a forgery) and is ignored.
@@ -258,7 +277,9 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
       const claimed = (state as { user?: { color?: unknown } }).user;
       const color = typeof claimed?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(claimed.color) ? claimed.color : '#555555';
       const c = conn.claims;
-      (state as Record<string, unknown>).user = { id: c.id, name: c.name, color, role: c.role, team: c.team };
+      (state as Record<string, unknown>).user = anonymous
+        ? { id: `anon-${client}`, name: c.role === 'facilitator' ? c.name : '', color, role: c.role, team: c.team }
+        : { id: c.id, name: c.name, color, role: c.role, team: c.team };
     }
     keep.push([client, shifted, JSON.stringify(state)]);
   }

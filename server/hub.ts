@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { BoardId } from '../shared/ids.js';
 import { migrate } from '../shared/migrations.js';
+import { selectAnonymous } from '../shared/meta.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
 import { encodeSaved } from '../shared/protocol.js';
 import { awarenessMessage, type Conn, updateMessage } from './connection.js';
@@ -200,9 +201,18 @@ export class Hub {
         for (const c of room.conns) if (c !== only) c.send(msg);
       }
       if (room.awarenessChanged.size > 0) {
-        const msg = awarenessMessage(room.awareness, [...room.awarenessChanged]);
+        const changed = [...room.awarenessChanged];
         room.awarenessChanged.clear();
-        for (const c of room.conns) c.send(msg);
+        if (selectAnonymous(room.doc)) {
+          // Aliased presence must not come back to its owner (it would see itself as a stranger).
+          for (const c of room.conns) {
+            const ids = changed.filter((id) => room.awarenessOwners.get(id) !== c);
+            if (ids.length > 0) c.send(awarenessMessage(room.awareness, ids));
+          }
+        } else {
+          const msg = awarenessMessage(room.awareness, changed);
+          for (const c of room.conns) c.send(msg);
+        }
       }
       for (const [c, n] of b.acks) {
         if (n > c.acked) {

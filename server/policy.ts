@@ -82,7 +82,9 @@ export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, u
       const author = fields.get('author');
       const team = fields.get('team');
       if (typeof author !== 'string' || toPoint(fields.get('pos')) === null) return malformed('a new note needs an author and a position');
-      actions.push({ kind: 'note.create', author, team: typeof team === 'string' ? team : '' });
+      const authorName = fields.get('authorName');
+      if (fields.get('hidden') === true && actor.role !== 'facilitator') return forbidden('only the facilitator can hide notes');
+      actions.push({ kind: 'note.create', author, team: typeof team === 'string' ? team : '', authorName: typeof authorName === 'string' ? authorName : '' });
     } else {
       if (typeof fields.get('createdBy') !== 'string' || toPoint(fields.get('pos')) === null) return malformed('a new category needs a creator and a position');
       if (fields.get('createdBy') !== actor.id && actor.role !== 'facilitator') return forbidden('a category must carry its own creator');
@@ -147,6 +149,8 @@ function fieldAction(kind: RecordKind, field: string, record: Y.Item): Action | 
       case 'clusterId':
       case 'updatedAt':
         return { kind: 'note.move', note };
+      case 'hidden':
+        return { kind: 'facilitate' };
       default:
         return null; // author, authorName, team, createdAt are fixed at creation
     }
@@ -182,6 +186,8 @@ function checkNoteField(field: string, value: unknown): string | null {
       return isShortString(value, 64) ? null : `note ${field} must be a short string`;
     case 'clusterId':
       return value === '' || isClusterId(value) ? null : 'note category must be a category id or empty';
+    case 'hidden':
+      return typeof value === 'boolean' ? null : 'hidden must be true or false';
     case 'color':
       return isNoteColor(value) ? null : 'note color must be one of the palette';
     case 'pos':

@@ -9,6 +9,7 @@ import { SERVER_ORIGIN } from './origins.js';
 import { cleanText, restoreMeta, restoreTeams } from './validate.js';
 import type { BoardRules } from './policy.js';
 import { restoreVoting, type VotingSettings } from './criteria.js';
+import { restoreTimer, type TimerState } from './timer.js';
 import type { Results } from './tally.js';
 
 /** Results as written into the board on reveal. */
@@ -56,6 +57,20 @@ export function setDecision(doc: Y.Doc, decision: Decision | null, origin: unkno
 /** Anonymous boards never carry author names or per-voter detail to other clients. */
 export const selectAnonymous = (doc: Y.Doc): boolean => getMeta(doc).get('anonymous') === true;
 
+/** Silent brainstorm: participants' new notes stay on their own device until the facilitator reveals. */
+export const selectSilent = (doc: Y.Doc): boolean => getMeta(doc).get('silent') === true;
+
+export const selectTimer = (doc: Y.Doc): TimerState | null => restoreTimer(getMeta(doc).get('timer'));
+
+/** Set a board-level mode flag (anonymous, silent, followMe); server only. */
+export function setFlag(doc: Y.Doc, key: 'anonymous' | 'silent' | 'followMe', on: boolean, origin: unknown = SERVER_ORIGIN): void {
+  doc.transact(() => getMeta(doc).set(key, on), origin);
+}
+
+export function setTimer(doc: Y.Doc, timer: TimerState | null, origin: unknown = SERVER_ORIGIN): void {
+  doc.transact(() => getMeta(doc).set('timer', timer), origin);
+}
+
 /** Board meta as plain validated data. */
 export const selectMeta = (doc: Y.Doc): BoardMeta => restoreMeta(getMeta(doc).toJSON());
 
@@ -63,7 +78,12 @@ export const selectMeta = (doc: Y.Doc): BoardMeta => restoreMeta(getMeta(doc).to
 export function selectRules(doc: Y.Doc): BoardRules {
   const meta = getMeta(doc);
   const phase = meta.get('phase');
-  return { phase: isPhase(phase) ? phase : 'frame', locked: meta.get('locked') === true };
+  return {
+    phase: isPhase(phase) ? phase : 'frame',
+    locked: meta.get('locked') === true,
+    silent: meta.get('silent') === true,
+    anonymous: meta.get('anonymous') === true,
+  };
 }
 
 export function setPhase(doc: Y.Doc, phase: Phase, origin: unknown = SERVER_ORIGIN): void {

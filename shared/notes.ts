@@ -37,6 +37,7 @@ export function addNote(doc: Y.Doc, args: NewNote, origin: unknown = LOCAL_ORIGI
     note.set('authorName', cleanText(args.authorName, MAX_NAME));
     note.set('team', truncate(args.team ?? '', 64));
     note.set('clusterId', args.clusterId && isClusterId(args.clusterId) ? args.clusterId : '');
+    note.set('hidden', false);
     note.set('createdAt', now);
     note.set('updatedAt', now);
     getNotes(doc).set(id, note);
@@ -78,6 +79,10 @@ export function moveNote(doc: Y.Doc, id: string, pos: Point, origin: unknown = L
 export function recolorNote(doc: Y.Doc, id: string, color: NoteColor, origin: unknown = LOCAL_ORIGIN): void {
   if (isNoteColor(color)) updateNote(doc, id, { color }, origin);
 }
+
+/** Hide or show a note (facilitator moderation). */
+export const setNoteHidden = (doc: Y.Doc, id: string, hidden: boolean, origin: unknown = LOCAL_ORIGIN): void =>
+  updateNote(doc, id, { hidden }, origin);
 
 /** Delete a note. */
 export function deleteNote(doc: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): void {

@@ -32,6 +32,10 @@ export interface Actor {
 export interface BoardRules {
   phase: Phase;
   locked: boolean;
+  /** Silent brainstorm: participants draft on their own device; nothing is posted until reveal. */
+  silent?: boolean;
+  /** Anonymous: notes carry no author name. */
+  anonymous?: boolean;
 }
 
 /** The note an action touches, as far as the rules care. */
@@ -40,7 +44,7 @@ export interface NoteRef {
 }
 
 export type Action =
-  | { kind: 'note.create'; author: string; team: string }
+  | { kind: 'note.create'; author: string; team: string; authorName?: string }
   | { kind: 'note.edit'; note: NoteRef }
   | { kind: 'note.move'; note: NoteRef }
   | { kind: 'note.delete'; note: NoteRef }
@@ -50,7 +54,7 @@ export type Action =
   | { kind: 'facilitate' };
 
 /** Which rule refused, for UIs that explain it in the reader's language. */
-export type RefusalCode = 'projector' | 'facilitator-only' | 'locked' | 'phase' | 'not-author' | 'forged' | 'move-others';
+export type RefusalCode = 'projector' | 'facilitator-only' | 'locked' | 'phase' | 'not-author' | 'forged' | 'move-others' | 'silent' | 'anonymous';
 
 export type Decision = { ok: true } | { ok: false; reason: string; code: RefusalCode };
 
@@ -72,6 +76,8 @@ export function decide(actor: Actor, board: BoardRules, action: Action): Decisio
       if (!NOTE_PHASES.includes(board.phase)) return no(`notes cannot be added in the ${board.phase} phase`, 'phase');
       if (action.author !== actor.id) return no('a note must carry its own author', 'forged');
       if (action.team !== actor.team) return no('a note must carry its author\'s team', 'forged');
+      if (board.silent) return no('notes stay on your device until the facilitator reveals them', 'silent');
+      if (board.anonymous && action.authorName) return no('this board is anonymous: notes carry no names', 'anonymous');
       return OK;
     case 'note.edit':
     case 'note.delete':

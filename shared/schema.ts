@@ -57,13 +57,15 @@ export interface Note {
   team: string;
   /** Category id, or '' when unsorted. With a category, `pos` is relative to the category. */
   clusterId: string;
+  /** Hidden by the facilitator (moderation): kept, but shown only to the facilitator. */
+  hidden: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
 export type NoteField = keyof Omit<Note, 'id'>;
 export const NOTE_FIELDS: readonly NoteField[] = [
-  'text', 'pos', 'color', 'author', 'authorName', 'team', 'clusterId', 'createdAt', 'updatedAt',
+  'text', 'pos', 'color', 'author', 'authorName', 'team', 'clusterId', 'hidden', 'createdAt', 'updatedAt',
 ];
 
 export interface Size {

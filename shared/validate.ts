@@ -60,6 +60,7 @@ export function restoreNote(id: string, fields: Record<string, unknown>): Note |
     author: str(fields.author, 64),
     authorName: cleanText(fields.authorName, MAX_NAME),
     team: str(fields.team, 64),
+    hidden: fields.hidden === true,
     clusterId: typeof fields.clusterId === 'string' && (fields.clusterId === '' || isClusterId(fields.clusterId)) ? fields.clusterId : '',
     createdAt: time(fields.createdAt),
     updatedAt: time(fields.updatedAt),

@@ -36,7 +36,7 @@ describe('board meta', () => {
     const meta = selectMeta(doc);
     expect(meta.locked).toBe(true);
     expect(meta.title).toBe('How might we engage students?');
-    expect(selectRules(doc)).toEqual({ phase: 'brainstorm', locked: true });
+    expect(selectRules(doc)).toEqual({ phase: 'brainstorm', locked: true, silent: false, anonymous: false });
   });
 
   it('team lists are cleaned: unique slug ids, names required, bounded', () => {
@@ -61,6 +61,6 @@ describe('board meta', () => {
     const doc = new Y.Doc();
     getMeta(doc).set('phase', 'party');
     getMeta(doc).set('locked', 'yes');
-    expect(selectRules(doc)).toEqual({ phase: 'frame', locked: false });
+    expect(selectRules(doc)).toEqual({ phase: 'frame', locked: false, silent: false, anonymous: false });
   });
 });

@@ -54,7 +54,7 @@ describe('addNote', () => {
     expect(pos).toEqual({ x: 10, y: 20 });
     expect(m!.toJSON()).toEqual({
       text: 'Idea', pos: { x: 10, y: 20 }, color: 'green', author: 'p1', authorName: 'Ana',
-      team: 'red-team', clusterId: '', createdAt: T0, updatedAt: T0,
+      team: 'red-team', clusterId: '', hidden: false, createdAt: T0, updatedAt: T0,
     });
   });
 

@@ -118,6 +118,7 @@ const goodFields = {
   authorName: 'Ana',
   team: 't1',
   clusterId: '',
+  hidden: false,
   createdAt: 1_700_000_000_000,
   updatedAt: 1_700_000_000_500,
 };
@@ -147,6 +148,7 @@ describe('restoreNote', () => {
       authorName: '',
       team: '',
       clusterId: '',
+      hidden: false,
       createdAt: 0,
       updatedAt: 0,
     });
