@@ -2,13 +2,12 @@
  * The board foundation in real Chromium: two people on one board see each other's notes and
  * moves live, a reload keeps everything, and an edit made offline merges when the network returns.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { brainstormBoard, type TestBoard } from '../helpers/server.js';
-import { DESKTOP, PHONE, launch, newPage, screenshot, startE2eServer } from './browser.js';
+import { connected, DESKTOP, e2eSession, newPage, noteWithText, PHONE, screenshot } from './browser.js';
 
 const pos = (note: Locator) => note.evaluate((el) => [parseFloat((el as HTMLElement).style.left), parseFloat((el as HTMLElement).style.top)]);
-const noteWithText = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
 
 async function addNote(page: Page, text: string): Promise<void> {
   await page.getByTestId('add-note').click();
@@ -24,30 +23,21 @@ async function joinAs(page: Page, baseUrl: string, board: TestBoard, name: strin
   await page.getByTestId('join-name').fill(name);
   await page.getByTestId('join-submit').click();
   await page.waitForURL(`**/b/${board.id}`);
-  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+  await connected(page);
 }
 
 describe('a live board in two browsers', () => {
-  let srv: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    srv = await startE2eServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.cleanup();
-  });
+  const e2e = e2eSession();
 
   it('posts, drags, reloads and merges an offline edit', async () => {
-    const board = await brainstormBoard(srv.url, 'MPUSD: How might we engage students and staff?');
-    const a = await newPage(browser, DESKTOP);
-    const b = await newPage(browser, DESKTOP);
+    const board = await brainstormBoard(e2e.srv.url, 'MPUSD: How might we engage students and staff?');
+    const a = await newPage(e2e.browser, DESKTOP);
+    const b = await newPage(e2e.browser, DESKTOP);
 
     // A is a participant who joined with the code; B is the facilitator (who may move any note).
-    await joinAs(a.page, srv.url, board, 'Ana');
-    await b.page.goto(`${srv.url}/b/${board.id}#f=${board.facilitatorToken}`);
-    await b.page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    await joinAs(a.page, e2e.srv.url, board, 'Ana');
+    await b.page.goto(`${e2e.srv.url}/b/${board.id}#f=${board.facilitatorToken}`);
+    await connected(b.page);
     // The secret link is stored and taken out of the address bar (it would show on a projector).
     expect(b.page.url()).not.toContain('#f=');
 
@@ -74,7 +64,7 @@ describe('a live board in two browsers', () => {
       await noteWithText(p, text).waitFor({ timeout: 10_000 });
       expect(await pos(noteWithText(p, text))).toEqual([ax0! + 240, ay0! + 120]);
     }
-    await a.page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    await connected(a.page);
 
     // A goes offline, edits, comes back: the edit merges.
     await a.context.setOffline(true);
@@ -90,8 +80,8 @@ describe('a live board in two browsers', () => {
     await noteWithText(b.page, 'elected by students').waitFor({ timeout: 20_000 });
     await a.page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
 
-    const phone = await newPage(browser, PHONE, { mobile: true });
-    await joinAs(phone.page, srv.url, board, 'Sam');
+    const phone = await newPage(e2e.browser, PHONE, { mobile: true });
+    await joinAs(phone.page, e2e.srv.url, board, 'Sam');
     await noteWithText(phone.page, 'elected by students').waitFor();
     await screenshot(phone.page, 'board-390x844');
     await Promise.all([a.context.close(), b.context.close(), phone.context.close()]);

@@ -1,7 +1,7 @@
 /** End-to-end harness: the real server (serving the built client) on port 0 and real Chromium. */
-import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer } from '../helpers/server.js';
 
@@ -46,3 +46,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/** Start a server and a browser for the tests of one file (register inside a describe). */
+export function e2eSession(): { srv: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser } {
+  const ctx = {} as { srv: Awaited<ReturnType<typeof startE2eServer>>; browser: Browser };
+  beforeAll(async () => {
+    ctx.srv = await startE2eServer();
+    ctx.browser = await launch();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.srv?.cleanup();
+  });
+  return ctx;
+}
+
+/** Resolve once the page's socket is connected (the status element may be visually hidden). */
+export const connected = (page: Page): Promise<void> =>
+  page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ state: 'attached', timeout: 15_000 });
+
+export const noteWithText = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });

@@ -3,28 +3,15 @@
  * participant joins with the code on a phone, picks a name and team and posts a note; the
  * projector shows it and has no editing controls.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, PROJECTOR, launch, newPage, screenshot, startE2eServer } from './browser.js';
-
-const connected = (page: Page) =>
-  page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ state: 'attached', timeout: 15_000 });
+import { describe, expect, it } from 'vitest';
+import { connected, DESKTOP, e2eSession, newPage, PHONE, PROJECTOR, screenshot } from './browser.js';
 
 describe('join by code, roles, projector', () => {
-  let srv: Awaited<ReturnType<typeof startE2eServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    srv = await startE2eServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.cleanup();
-  });
+  const e2e = e2eSession();
 
   it('facilitator sets up, a phone participant joins and posts, the projector shows it read-only', async () => {
-    const fac = await newPage(browser, DESKTOP);
-    await fac.page.goto(srv.url);
+    const fac = await newPage(e2e.browser, DESKTOP);
+    await fac.page.goto(e2e.srv.url);
     await fac.page.getByTestId('new-board').click();
     await fac.page.waitForURL(/\/b\/[A-Za-z0-9]{12}$/);
     await connected(fac.page);
@@ -52,8 +39,8 @@ describe('join by code, roles, projector', () => {
     await fac.page.keyboard.press('Escape');
 
     // A participant on a phone joins with the code, picks a name and a team, posts a note.
-    const phone = await newPage(browser, PHONE, { mobile: true });
-    await phone.page.goto(`${srv.url}/join`);
+    const phone = await newPage(e2e.browser, PHONE, { mobile: true });
+    await phone.page.goto(`${e2e.srv.url}/join`);
     await phone.page.getByTestId('join-code').fill(code.toLowerCase().replace(/^(...)/, '$1 '));
     await phone.page.getByTestId('join-name').fill('Ana');
     await phone.page.getByTestId('join-submit').click();
@@ -78,8 +65,8 @@ describe('join by code, roles, projector', () => {
     expect(await onFac.getByTestId('team-tag').innerText()).toContain('Mastery');
 
     // The projector shows it and offers no way to change anything.
-    const proj = await newPage(browser, PROJECTOR);
-    await proj.page.goto(new URL(projectorHref!, srv.url).href);
+    const proj = await newPage(e2e.browser, PROJECTOR);
+    await proj.page.goto(new URL(projectorHref!, e2e.srv.url).href);
     await proj.page.getByTestId('projector').waitFor();
     await connected(proj.page);
     const onProj = proj.page.getByTestId('note').filter({ hasText: 'Student design team' });
