@@ -12,6 +12,7 @@ export type Command =
   | { type: 'setPhase'; phase: Phase }
   | { type: 'setLocked'; locked: boolean }
   | { type: 'setTitle'; title: string }
+  | { type: 'setProblem'; problem: string }
   | { type: 'setTeams'; teams: Team[] }
   | { type: 'rotateJoinCode' }
   | { type: 'removeParticipant'; participantId: string };

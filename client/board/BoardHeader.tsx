@@ -5,6 +5,7 @@ import type { Phase } from '../../shared/phases.js';
 import type { PresenceState, Team } from '../../shared/schema.js';
 import type { LiveSession } from '../access/useSessionInfo.js';
 import { FacilitatorControls } from '../facilitate/FacilitatorControls.js';
+import { ProblemEditor } from '../facilitate/ProblemEditor.js';
 import { TitleEditor } from '../facilitate/TitleEditor.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { navigate } from '../router.js';
@@ -27,6 +28,8 @@ export interface FacilitatorSeat {
 interface Props {
   boardId: BoardId;
   title: string;
+  /** The problem of practice, '' when the board has none yet. */
+  problem: string;
   phase: Phase;
   locked: boolean;
   teams: readonly Team[];
@@ -101,6 +104,7 @@ export function BoardHeader(p: Props) {
         )}
       </div>
       <LanguageSwitch />
+      <ProblemEditor boardId={p.boardId} problem={p.problem} token={p.facilitator?.token ?? null} />
     </header>
   );
 }

@@ -1,12 +1,15 @@
-import { DndContext, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { useMemo, type MouseEvent, type PointerEvent, type RefObject } from 'react';
-import type { Note, Point, Team } from '../../shared/schema.js';
+import { DndContext } from '@dnd-kit/core';
+import { useId, useMemo, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import { clusterAt } from '../../shared/clusters.js';
+import type { Point, Team } from '../../shared/schema.js';
+import { ClusterFrame } from '../clusters/ClusterFrame.js';
+import type { ClusterActions } from '../clusters/useClusterActions.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { boardPos, type BoardContent } from '../sync/useBoardContent.js';
 import type { Peer } from '../sync/usePresence.js';
 import { Cursors } from './Cursors.js';
-import { noteAnnouncements, noteInstructions } from './dndAnnouncements.js';
 import { NoteCard, type NoteActions, type NotePermissions } from './NoteCard.js';
-import { useNoteSensors } from './sensors.js';
+import { useCanvasDnd } from './useCanvasDnd.js';
 import { isBackground, useCanvasGestures } from './useCanvasGestures.js';
 import { toBoard, type Viewport } from './viewport.js';
 
@@ -15,36 +18,51 @@ const GRID_SIZE = 24;
 
 interface Props {
   canvasRef: RefObject<HTMLDivElement | null>;
-  notes: readonly Note[];
+  content: BoardContent;
   peers: readonly Peer[];
   viewport: Viewport;
   setViewport: (update: (v: Viewport) => Viewport) => void;
   selectedId: string | null;
   editingId: string | null;
   actions: NoteActions;
+  clusterActions: ClusterActions;
   permissions: (author: string) => NotePermissions;
+  /** The rules' category.write: rename, describe, recolor, move, resize. */
+  canWriteCategories: boolean;
+  /** Whether a category's "…" panel has anything to offer this person. */
+  hasClusterOptions: boolean;
+  /** A category this person just made: its name field opens. */
+  newClusterId: string | null;
+  onClusterOptions: (id: string) => void;
   teams: readonly Team[];
   /** A team id whose notes stand out (the rest are dimmed), or null for none. */
   teamFilter: string | null;
   canAdd: boolean;
-  onAddAt: (p: Point) => void;
-  onMoveNote: (id: string, delta: Point) => void;
+  /** Add a note at `p` (board units), inside `clusterId` when the spot is in one. */
+  onAddAt: (p: Point, clusterId: string) => void;
   onBackgroundPress: () => void;
   onCursor: (p: Point | null) => void;
 }
 
 export function Canvas(props: Props) {
-  const { canvasRef, notes, peers, viewport, setViewport, selectedId, editingId, actions } = props;
+  const { canvasRef, content, peers, viewport, setViewport, selectedId, editingId, actions, clusterActions } = props;
+  const { notes, clusters, clusterById, counts } = content;
   const { t } = useI18n();
-  const sensors = useNoteSensors();
+  const instructionsId = useId();
   const teamById = useMemo(() => new Map(props.teams.map((tm) => [tm.id, tm])), [props.teams]);
+  const positions = useMemo(() => new Map(notes.map((n) => [n.id, boardPos(n, clusterById)])), [notes, clusterById]);
   const gestures = useCanvasGestures(canvasRef, setViewport);
-
-  const accessibility = useMemo(() => {
-    const byId = new Map(notes.map((n) => [n.id, n]));
-    const describe = (id: string) => byId.get(id)?.text.trim().slice(0, 80) || t('note.empty');
-    return { announcements: noteAnnouncements(t, describe), screenReaderInstructions: noteInstructions(t) };
-  }, [notes, t]);
+  const dnd = useCanvasDnd({
+    canvasRef,
+    viewport,
+    notes,
+    clusters,
+    clusterById,
+    positions,
+    onSelect: actions.select,
+    onDropNote: clusterActions.drop,
+    onMoveCluster: clusterActions.move,
+  });
 
   const boardPoint = (e: { clientX: number; clientY: number }): Point | null => {
     const el = canvasRef.current;
@@ -66,16 +84,11 @@ export function Canvas(props: Props) {
   const onDoubleClick = (e: MouseEvent<HTMLDivElement>) => {
     if (!isBackground(e.target, canvasRef.current)) return;
     const p = boardPoint(e);
-    if (p && props.canAdd) props.onAddAt(p);
-  };
-
-  const onDragStart = ({ active }: DragStartEvent) => actions.select(String(active.id));
-  const onDragEnd = ({ active, delta }: DragEndEvent) => {
-    if (delta.x === 0 && delta.y === 0) return;
-    props.onMoveNote(String(active.id), { x: delta.x / viewport.zoom, y: delta.y / viewport.zoom });
+    if (p && props.canAdd) props.onAddAt(p, clusterAt([...clusters], p)?.id ?? '');
   };
 
   const grid = GRID_SIZE * viewport.zoom;
+  const shift = dnd.frameShift;
   return (
     <div
       ref={canvasRef}
@@ -95,18 +108,41 @@ export function Canvas(props: Props) {
       onPointerLeave={() => props.onCursor(null)}
       onDoubleClick={onDoubleClick}
     >
-      <DndContext sensors={sensors} autoScroll={false} accessibility={accessibility} onDragStart={onDragStart} onDragEnd={onDragEnd}>
+      <DndContext autoScroll={false} {...dnd.context}>
         <div
           className="board-layer"
           data-board-layer=""
           style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
         >
+          {/* Frames first: notes are drawn above every category, so none is ever hidden behind one. */}
+          {clusters.map((c) => (
+            <ClusterFrame
+              key={c.id}
+              cluster={c}
+              counts={counts.get(c.id)}
+              teams={props.teams}
+              zoom={viewport.zoom}
+              canWrite={props.canWriteCategories}
+              hasOptions={props.hasClusterOptions}
+              autoEdit={c.id === props.newClusterId}
+              actions={clusterActions}
+              onOptions={props.onClusterOptions}
+              instructionsId={instructionsId}
+            />
+          ))}
           {notes.map((note) => {
             const may = props.permissions(note.author);
+            const at = positions.get(note.id) ?? note.pos;
+            // While a category is dragged, its notes follow it; the drop moves them all in one write.
+            const follow = shift && shift.clusterId === note.clusterId ? shift : null;
+            const cluster = clusterById.get(note.clusterId);
             return (
               <NoteCard
                 key={note.id}
                 note={note}
+                x={at.x + (follow?.x ?? 0)}
+                y={at.y + (follow?.y ?? 0)}
+                clusterName={cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : ''}
                 selected={note.id === selectedId}
                 editing={note.id === editingId && may.edit}
                 zoom={viewport.zoom}
@@ -121,7 +157,8 @@ export function Canvas(props: Props) {
           })}
         </div>
       </DndContext>
-      {notes.length === 0 && props.canAdd && <p className="canvas-empty">{t('board.emptyHint')}</p>}
+      <p id={instructionsId} hidden>{t('dnd.clusterInstructions')}</p>
+      {notes.length === 0 && clusters.length === 0 && props.canAdd && <p className="canvas-empty">{t('board.emptyHint')}</p>}
       <Cursors peers={peers} viewport={viewport} />
     </div>
   );

@@ -4,7 +4,7 @@ import { NOTE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palet
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TeamTag } from '../teams/TeamTag.js';
-import { TrashIcon } from '../ui/icons.js';
+import { MoveToIcon, TrashIcon } from '../ui/icons.js';
 import { NoteEditor } from './NoteEditor.js';
 import { NotePalette } from './NotePalette.js';
 
@@ -16,6 +16,8 @@ export interface NoteActions {
   stopEditing: () => void;
   remove: (id: string) => void;
   recolor: (id: string, color: NoteColor) => void;
+  /** Open "Move to…" for this note. */
+  openMoveTo: (id: string) => void;
 }
 
 export interface NotePermissions {
@@ -26,6 +28,11 @@ export interface NotePermissions {
 
 interface Props {
   note: Note;
+  /** Where the note is on the board (inside a category its stored position is relative). */
+  x: number;
+  y: number;
+  /** The name of the category it is in, '' when unsorted. */
+  clusterName: string;
   selected: boolean;
   editing: boolean;
   zoom: number;
@@ -43,7 +50,7 @@ interface Props {
 const isOnControl = (e: { target: EventTarget }): boolean =>
   e.target instanceof Element && e.target.closest('button, textarea') !== null;
 
-export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, actions, canEdit, canMove, canDelete, team, dimmed }: Props) {
+export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, zoom, actions, canEdit, canMove, canDelete, team, dimmed }: Props) {
   const { t } = useI18n();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: note.id,
@@ -94,7 +101,8 @@ export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, 
   const author = note.authorName || (note.author === 'facilitator' ? t('role.facilitator') : '');
   const name = text ? text.slice(0, 80) : t('note.empty');
   const byline = author && team ? t('note.authorTeam', { author, team: team.name }) : author || team?.name || '';
-  const noteLabel = byline ? t('note.label', { text: name, author: byline }) : name;
+  const ownLabel = byline ? t('note.label', { text: name, author: byline }) : name;
+  const noteLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
   const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed']
     .filter(Boolean)
     .join(' ');
@@ -114,8 +122,8 @@ export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, 
       onFocus={(e) => e.target === e.currentTarget && actions.select(note.id)}
       onDoubleClick={(e) => e.stopPropagation()}
       style={{
-        left: note.pos.x,
-        top: note.pos.y,
+        left: x,
+        top: y,
         width: NOTE_WIDTH,
         height: NOTE_HEIGHT,
         backgroundColor: NOTE_COLORS[note.color],
@@ -159,9 +167,30 @@ export const NoteCard = memo(function NoteCard({ note, selected, editing, zoom, 
           <TrashIcon />
         </button>
       )}
-      {selected && canEdit && !isDragging && (
+      {canMove && !editing && (
+        <button
+          type="button"
+          className="note-move-to"
+          data-testid="move-to"
+          aria-label={t('moveTo.button')}
+          aria-haspopup="dialog"
+          title={t('moveTo.button')}
+          onClick={() => actions.openMoveTo(note.id)}
+        >
+          <MoveToIcon />
+        </button>
+      )}
+      {selected && (canEdit || canMove) && !isDragging && (
+        // Screen-sized whatever the zoom: on a phone showing the whole board, the note's own
+        // corner button is a few pixels wide, so a selected note offers "Move to…" here too.
         <div className="note-tools" style={{ transform: `scale(${1 / zoom})` }}>
-          <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />
+          {canEdit && <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />}
+          {canMove && (
+            <button type="button" className="btn btn-small note-tools-move" data-testid="move-to-tools" aria-haspopup="dialog" onClick={() => actions.openMoveTo(note.id)}>
+              <MoveToIcon />
+              {t('moveTo.button')}
+            </button>
+          )}
         </div>
       )}
     </div>

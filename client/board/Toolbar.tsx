@@ -2,9 +2,13 @@ import type { KeyboardEvent } from 'react';
 import type { Team } from '../../shared/schema.js';
 import { TeamFilter } from '../teams/TeamFilter.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { FitIcon, PlusIcon, RedoIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons.js';
+import { BoardIcon, FitIcon, FolderPlusIcon, ListIcon, PlusIcon, RedoIcon, SparkIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons.js';
+
+export type BoardView = 'board' | 'outline';
 
 interface Props {
+  view: BoardView;
+  onView: (view: BoardView) => void;
   zoom: number;
   canAdd: boolean;
   /** Why adding is not possible now, shown on the disabled button. */
@@ -15,6 +19,10 @@ interface Props {
   canUndo: boolean;
   canRedo: boolean;
   onAddNote: () => void;
+  /** Null when categories cannot be made now (the button is then not offered). */
+  onAddCluster: (() => void) | null;
+  /** The facilitator's "Suggest categories"; null for everyone else. */
+  onSuggest: (() => void) | null;
   onUndo: () => void;
   onRedo: () => void;
   onZoomIn: () => void;
@@ -40,20 +48,29 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
 export function Toolbar(p: Props) {
   const { t } = useI18n();
   const percent = Math.round(p.zoom * 100);
+  const board = p.view === 'board';
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={moveFocus}>
-      <button
-        type="button"
-        className="tool tool-primary"
-        data-testid="add-note"
-        onClick={p.onAddNote}
-        disabled={!p.canAdd}
-        aria-keyshortcuts="N"
-        title={!p.canAdd && p.addBlockedReason ? p.addBlockedReason : undefined}
-      >
-        <PlusIcon />
-        <span className="tool-label">{t('toolbar.addNote')}</span>
-      </button>
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={moveFocus} data-view={p.view}>
+      {board && (
+        <button
+          type="button"
+          className="tool tool-primary"
+          data-testid="add-note"
+          onClick={p.onAddNote}
+          disabled={!p.canAdd}
+          aria-keyshortcuts="N"
+          title={!p.canAdd && p.addBlockedReason ? p.addBlockedReason : undefined}
+        >
+          <PlusIcon />
+          <span className="tool-label">{t('toolbar.addNote')}</span>
+        </button>
+      )}
+      {p.onAddCluster && (
+        <button type="button" className="tool" data-testid="add-cluster" onClick={p.onAddCluster} title={t('toolbar.addCluster')}>
+          <FolderPlusIcon />
+          <span className="tool-label tool-label-wide">{t('toolbar.addCluster')}</span>
+        </button>
+      )}
       <span className="tool-sep" aria-hidden="true" />
       <button
         type="button"
@@ -79,27 +96,51 @@ export function Toolbar(p: Props) {
       >
         <RedoIcon />
       </button>
+      {board && (
+        <>
+          <span className="tool-sep" aria-hidden="true" />
+          <button type="button" className="tool tool-zoom-step" data-testid="zoom-out" onClick={p.onZoomOut} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')}>
+            <ZoomOutIcon />
+          </button>
+          <button
+            type="button"
+            className="tool tool-zoom"
+            data-testid="zoom-reset"
+            onClick={p.onZoomReset}
+            aria-label={`${t('toolbar.zoomLevel', { percent })}. ${t('toolbar.zoomReset')}`}
+            title={t('toolbar.zoomReset')}
+          >
+            {percent}%
+          </button>
+          <button type="button" className="tool tool-zoom-step" data-testid="zoom-in" onClick={p.onZoomIn} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')}>
+            <ZoomInIcon />
+          </button>
+          <button type="button" className="tool" data-testid="fit" onClick={p.onFit} aria-label={t('toolbar.fit')} title={t('toolbar.fit')}>
+            <FitIcon />
+          </button>
+        </>
+      )}
       <span className="tool-sep" aria-hidden="true" />
-      <button type="button" className="tool tool-zoom-step" data-testid="zoom-out" onClick={p.onZoomOut} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')}>
-        <ZoomOutIcon />
-      </button>
-      <button
-        type="button"
-        className="tool tool-zoom"
-        data-testid="zoom-reset"
-        onClick={p.onZoomReset}
-        aria-label={`${t('toolbar.zoomLevel', { percent })}. ${t('toolbar.zoomReset')}`}
-        title={t('toolbar.zoomReset')}
-      >
-        {percent}%
-      </button>
-      <button type="button" className="tool tool-zoom-step" data-testid="zoom-in" onClick={p.onZoomIn} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')}>
-        <ZoomInIcon />
-      </button>
-      <button type="button" className="tool" data-testid="fit" onClick={p.onFit} aria-label={t('toolbar.fit')} title={t('toolbar.fit')}>
-        <FitIcon />
-      </button>
-      {p.teams.length > 0 && (
+      {/* One button that names the other view; its label is its accessible name, the title says more. */}
+      {board ? (
+        <button type="button" className="tool" data-testid="view-outline" onClick={() => p.onView('outline')} title={t('toolbar.viewOutlineHint')}>
+          <ListIcon />
+          <span className="tool-label tool-label-wide">{t('toolbar.viewOutline')}</span>
+        </button>
+      ) : (
+        <button type="button" className="tool" data-testid="view-board" onClick={() => p.onView('board')} title={t('toolbar.viewBoardHint')}>
+          <BoardIcon />
+          <span className="tool-label tool-label-wide">{t('toolbar.viewBoard')}</span>
+        </button>
+      )}
+      {p.onSuggest && (
+        <button type="button" className="tool" data-testid="suggest-open" onClick={p.onSuggest} title={t('toolbar.suggest')}>
+          <SparkIcon />
+          <span className="tool-label tool-label-wide">{t('toolbar.suggest')}</span>
+        </button>
+      )}
+      {/* The highlight dims notes on the canvas; the outline lists every note plainly. */}
+      {board && p.teams.length > 0 && (
         <>
           <span className="tool-sep" aria-hidden="true" />
           <TeamFilter teams={p.teams} value={p.teamFilter} onChange={p.onTeamFilter} />

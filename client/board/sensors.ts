@@ -5,7 +5,7 @@
  */
 import {
   KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors,
-  type KeyboardSensorOptions, type PointerActivationConstraint, type PointerSensorOptions, type SensorDescriptor, type SensorOptions,
+  type KeyboardCoordinateGetter, type KeyboardSensorOptions, type PointerActivationConstraint, type PointerSensorOptions, type SensorDescriptor, type SensorOptions,
 } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 
@@ -27,9 +27,31 @@ class MouseAndPenSensor extends PointerSensor {
   ];
 }
 
+/** One arrow press, in screen pixels: fine placement inside a category. */
+export const KEY_STEP_PX = 24;
+/** Shift+arrow: about a note's width, so crossing into the next category takes a few presses, not dozens. */
+export const KEY_BIG_STEP_PX = 160;
+
+const arrowSteps: KeyboardCoordinateGetter = (event, { currentCoordinates: c }) => {
+  const step = event.shiftKey ? KEY_BIG_STEP_PX : KEY_STEP_PX;
+  switch (event.code) {
+    case 'ArrowRight':
+      return { x: c.x + step, y: c.y };
+    case 'ArrowLeft':
+      return { x: c.x - step, y: c.y };
+    case 'ArrowDown':
+      return { x: c.x, y: c.y + step };
+    case 'ArrowUp':
+      return { x: c.x, y: c.y - step };
+    default:
+      return undefined;
+  }
+};
+
 // Space picks a note up and drops it; Enter is left free to open the editor.
 const keyboardOptions: KeyboardSensorOptions = {
   keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter', 'Tab'] },
+  coordinateGetter: arrowSteps,
 };
 
 export function useNoteSensors(): SensorDescriptor<SensorOptions>[] {

@@ -11,7 +11,8 @@
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { selectRules } from '../../shared/meta.js';
-import { addNote, deleteNote, editNote, moveNote, recolorNote, selectNote } from '../../shared/notes.js';
+import { selectCluster } from '../../shared/clusters.js';
+import { addNote, deleteNote, editNote, recolorNote, selectNote } from '../../shared/notes.js';
 import type { NoteColor } from '../../shared/palette.js';
 import { decide, type Action, type Actor } from '../../shared/policy.js';
 import type { Point } from '../../shared/schema.js';
@@ -19,9 +20,9 @@ import type { NoteActions } from './NoteCard.js';
 
 export interface BoardActions extends NoteActions {
   /** Returns the new note's id, or null when adding is not allowed right now. */
-  addAt: (topLeft: Point) => string | null;
-  move: (id: string, delta: Point) => void;
+  addAt: (topLeft: Point, clusterId?: string) => string | null;
   clearSelection: () => void;
+  closeMoveTo: () => void;
 }
 
 export interface BoardSelection {
@@ -29,11 +30,14 @@ export interface BoardSelection {
   actions: BoardActions;
   selectedId: string | null;
   editingId: string | null;
+  /** The note whose "Move to…" list is open, or null. */
+  moveToId: string | null;
 }
 
 export function useBoardActions(doc: Y.Doc, undo: Y.UndoManager, actor: Actor, authorName: string): BoardSelection {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [moveToId, setMoveToId] = useState<string | null>(null);
   const { role, id: actorId, team } = actor;
 
   const actions = useMemo<BoardActions>(() => {
@@ -76,21 +80,23 @@ export function useBoardActions(doc: Y.Doc, undo: Y.UndoManager, actor: Actor, a
         const note = noteRef(id);
         if (note && allowed({ kind: 'note.edit', note })) step(() => recolorNote(doc, id, color));
       },
-      addAt: (topLeft: Point) => {
+      addAt: (topLeft: Point, clusterId = '') => {
         if (!allowed({ kind: 'note.create', author: actorId, team })) return null;
-        const id = step(() => addNote(doc, { pos: topLeft, author: actorId, authorName, team }));
+        // Posted straight into a category (double-click inside its frame): stored relative to it.
+        const into = clusterId ? selectCluster(doc, clusterId) : null;
+        const pos = into && !into.deleted ? { x: topLeft.x - into.pos.x, y: topLeft.y - into.pos.y } : topLeft;
+        const id = step(() => addNote(doc, { pos, author: actorId, authorName, team, clusterId: into && !into.deleted ? into.id : '' }));
         setSelectedId(id);
         setEditingId(id);
         return id;
       },
-      move: (id: string, delta: Point) => {
-        // Read the position at drop time: someone else may have moved the note meanwhile.
-        const note = noteRef(id);
-        if (!note || !allowed({ kind: 'note.move', note })) return;
-        step(() => moveNote(doc, id, { x: note.pos.x + delta.x, y: note.pos.y + delta.y }));
+      openMoveTo: (id: string) => {
+        setSelectedId(id);
+        setMoveToId(id);
       },
+      closeMoveTo: () => setMoveToId(null),
     };
   }, [doc, undo, role, actorId, team, authorName]);
 
-  return { actions, selectedId, editingId };
+  return { actions, selectedId, editingId, moveToId };
 }

@@ -12,8 +12,9 @@ const WHEEL_ZOOM_SENSITIVITY = 0.01;
 
 type SetViewport = (update: (v: Viewport) => Viewport) => void;
 
+/** The canvas itself, or empty space on it: a category's frame counts (data-pan-surface), its controls do not. */
 export function isBackground(target: EventTarget, canvas: HTMLElement | null): boolean {
-  return target instanceof Element && (target === canvas || target.hasAttribute('data-board-layer'));
+  return target instanceof Element && (target === canvas || target.hasAttribute('data-board-layer') || target.hasAttribute('data-pan-surface'));
 }
 
 const localPoint = (el: HTMLElement, e: { clientX: number; clientY: number }): Point => {

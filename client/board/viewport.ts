@@ -41,10 +41,34 @@ export function zoomAround(v: Viewport, zoom: number, anchor: Point): Viewport {
 
 export const panBy = (v: Viewport, dx: number, dy: number): Viewport => ({ ...v, x: v.x + dx, y: v.y + dy });
 
+/** A rectangle on the board, in board units. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 /**
- * The viewport that shows every note, never zooming in past `maxZoom` (100% on a working board,
- * where a larger note than your neighbour's would only confuse; more on a projector).
+ * The viewport that shows all of `box` (notes and categories), never zooming in past `maxZoom`
+ * (100% on a working board, where a larger note than your neighbour's would only confuse; more
+ * on a projector).
  */
+export function fitBox(box: Box | null, width: number, height: number, maxZoom = 1, insetTop = 0): Viewport {
+  if (!box) return INITIAL_VIEWPORT;
+  // insetTop: screen pixels covered at the top (a floating toolbar); content is framed below them.
+  const h = Math.max(1, height - insetTop);
+  const availW = Math.max(1, width - 2 * FIT_MARGIN_PX);
+  const availH = Math.max(1, h - 2 * FIT_MARGIN_PX);
+  const zoom = clampZoom(Math.min(maxZoom, availW / Math.max(1, box.w), availH / Math.max(1, box.h)));
+  return {
+    zoom,
+    x: (width - box.w * zoom) / 2 - box.x * zoom,
+    y: insetTop + (h - box.h * zoom) / 2 - box.y * zoom,
+  };
+}
+
+/** The viewport that shows every note (top-left positions), as fitBox. */
 export function fitNotes(positions: readonly Point[], width: number, height: number, maxZoom = 1): Viewport {
   if (positions.length === 0) return INITIAL_VIEWPORT;
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -54,14 +78,7 @@ export function fitNotes(positions: readonly Point[], width: number, height: num
     maxX = Math.max(maxX, p.x + NOTE_WIDTH);
     maxY = Math.max(maxY, p.y + NOTE_HEIGHT);
   }
-  const availW = Math.max(1, width - 2 * FIT_MARGIN_PX);
-  const availH = Math.max(1, height - 2 * FIT_MARGIN_PX);
-  const zoom = clampZoom(Math.min(maxZoom, availW / (maxX - minX), availH / (maxY - minY)));
-  return {
-    zoom,
-    x: (width - (maxX - minX) * zoom) / 2 - minX * zoom,
-    y: (height - (maxY - minY) * zoom) / 2 - minY * zoom,
-  };
+  return fitBox({ x: minX, y: minY, w: maxX - minX, h: maxY - minY }, width, height, maxZoom);
 }
 
 /** Gap kept between a new note and its neighbours, in board units. */

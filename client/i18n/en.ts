@@ -3,6 +3,8 @@
  * must translate every key (es.ts is typed against it). Placeholders are {name}; plural
  * messages come in `.one` / `.other` pairs selected with Intl.PluralRules.
  */
+import { enClusters } from './en-clusters.js';
+
 export const en = {
   'app.name': 'Charrette',
   'app.tagline': 'A shared wall of sticky notes for brainstorming together, live.',
@@ -94,7 +96,7 @@ export const en = {
   'color.black': 'Black',
 
   'dnd.instructions':
-    'To move a note, focus it and press Space. Use the arrow keys to move it, Space again to drop it, or Escape to cancel. Press Enter to edit and Delete to remove.',
+    'To move a note, focus it and press Space. Use the arrow keys to move it (with Shift, in bigger steps), Space again to drop it, or Escape to cancel. Dropped on a category, the note joins it. Press Enter to edit and Delete to remove.',
   'dnd.pickedUp': 'Picked up note {note}.',
   'dnd.dropped': 'Dropped note {note}.',
   'dnd.cancelled': 'Moving cancelled. Note {note} is back where it was.',
@@ -235,6 +237,8 @@ export const en = {
 
   'route.notFound.title': 'Page not found',
   'route.notFound.body': 'There is nothing at this address.',
+
+  ...enClusters,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js';
+import { esClusters } from './es-clusters.js';
 
 // Typed against the English keys: a missing or misspelled key is a compile error.
 export const es: Record<MessageKey, string> = {
@@ -92,7 +93,7 @@ export const es: Record<MessageKey, string> = {
   'color.black': 'Negro',
 
   'dnd.instructions':
-    'Para mover una nota, enfócala y pulsa Espacio. Muévela con las flechas, pulsa Espacio otra vez para soltarla o Escape para cancelar. Pulsa Intro para editarla y Suprimir para eliminarla.',
+    'Para mover una nota, enfócala y pulsa Espacio. Muévela con las flechas (con Mayús, en pasos más grandes), pulsa Espacio otra vez para soltarla o Escape para cancelar. Si la sueltas sobre una categoría, la nota pasa a ella. Pulsa Intro para editarla y Suprimir para eliminarla.',
   'dnd.pickedUp': 'Nota {note} levantada.',
   'dnd.dropped': 'Nota {note} soltada.',
   'dnd.cancelled': 'Movimiento cancelado. La nota {note} volvió a su lugar.',
@@ -233,4 +234,6 @@ export const es: Record<MessageKey, string> = {
 
   'route.notFound.title': 'Página no encontrada',
   'route.notFound.body': 'No hay nada en esta dirección.',
+
+  ...esClusters,
 };

@@ -1,16 +1,19 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { NOTE_COLORS, NOTE_TEXT_COLOR } from '../../shared/palette.js';
-import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
-import { fitNotes, MAX_ZOOM } from '../board/viewport.js';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Point, type Team } from '../../shared/schema.js';
+import { fitBox, MAX_ZOOM } from '../board/viewport.js';
+import { contentBox } from '../clusters/placement.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { boardPos, type BoardContent } from '../sync/useBoardContent.js';
 import { TeamTag } from '../teams/TeamTag.js';
+import { ProjectorFrame } from './ProjectorFrame.js';
 
 interface Props {
-  notes: readonly Note[];
+  content: BoardContent;
   teams: readonly Team[];
 }
 
-const StaticNote = memo(function StaticNote({ note, team }: { note: Note; team: Team | undefined }) {
+const StaticNote = memo(function StaticNote({ note, at, team }: { note: Note; at: Point; team: Team | undefined }) {
   const { t } = useI18n();
   const author = note.authorName || (note.author === 'facilitator' ? t('role.facilitator') : '');
   return (
@@ -18,7 +21,7 @@ const StaticNote = memo(function StaticNote({ note, team }: { note: Note; team: 
       className="note projector-note"
       data-testid="note"
       data-note-id={note.id}
-      style={{ left: note.pos.x, top: note.pos.y, width: NOTE_WIDTH, height: NOTE_HEIGHT, backgroundColor: NOTE_COLORS[note.color], color: NOTE_TEXT_COLOR }}
+      style={{ left: at.x, top: at.y, width: NOTE_WIDTH, height: NOTE_HEIGHT, backgroundColor: NOTE_COLORS[note.color], color: NOTE_TEXT_COLOR }}
     >
       <div className="note-text" data-testid="note-text">{note.text}</div>
       {(author || team) && (
@@ -32,14 +35,16 @@ const StaticNote = memo(function StaticNote({ note, team }: { note: Note; team: 
 });
 
 /**
- * The live board, read-only and always framed to show every note: nobody is at the projector
- * to pan it. Plain elements, no drag and drop, no focus stops.
+ * The live board, read-only and always framed to show every note and category: nobody is at
+ * the projector to pan it. Plain elements, no drag and drop, no focus stops.
  */
-export function ProjectorNotes({ notes, teams }: Props) {
+export function ProjectorNotes({ content, teams }: Props) {
   const { t } = useI18n();
+  const { notes, clusters, clusterById, counts } = content;
   const ref = useRef<HTMLDivElement | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const teamById = useMemo(() => new Map(teams.map((tm) => [tm.id, tm])), [teams]);
+  const positions = useMemo(() => notes.map((n) => boardPos(n, clusterById)), [notes, clusterById]);
 
   useEffect(() => {
     const el = ref.current;
@@ -50,16 +55,20 @@ export function ProjectorNotes({ notes, teams }: Props) {
   }, []);
 
   // Refit on every change: a new note at the edge must come into view without anyone touching the projector.
-  const viewport = useMemo(() => fitNotes(notes.map((n) => n.pos), size.width, size.height, MAX_ZOOM), [notes, size]);
+  const viewport = useMemo(() => fitBox(contentBox(positions, clusters), size.width, size.height, MAX_ZOOM), [positions, clusters, size]);
+  const empty = notes.length === 0 && clusters.length === 0;
 
   return (
     <div ref={ref} className="projector-board" role="region" aria-label={t('projector.boardLabel', { count: notes.length })}>
-      {notes.length === 0 ? (
+      {empty ? (
         <p className="projector-empty">{t('projector.empty')}</p>
       ) : (
         <div className="board-layer" style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}>
-          {notes.map((n) => (
-            <StaticNote key={n.id} note={n} team={teamById.get(n.team)} />
+          {clusters.map((c) => (
+            <ProjectorFrame key={c.id} cluster={c} counts={counts.get(c.id)} teams={teams} />
+          ))}
+          {notes.map((n, i) => (
+            <StaticNote key={n.id} note={n} at={positions[i]!} team={teamById.get(n.team)} />
           ))}
         </div>
       )}

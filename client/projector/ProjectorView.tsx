@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { ProjectorSession } from '../sync/projectorSession.js';
 import { useBoardMeta } from '../sync/useBoardMeta.js';
 import { useConnection } from '../sync/useConnection.js';
-import { useNotes } from '../sync/useNotes.js';
+import { useBoardContent } from '../sync/useBoardContent.js';
 import { LockIcon } from '../ui/icons.js';
 import { ProjectorJoin } from './ProjectorJoin.js';
 import { ProjectorNotes } from './ProjectorNotes.js';
@@ -28,7 +28,8 @@ interface Props {
 export function ProjectorView({ boardId, access, session }: Props) {
   const { t, tn } = useI18n();
   const meta = useBoardMeta(session.doc);
-  const notes = useNotes(session.doc);
+  const content = useBoardContent(session.doc);
+  const { notes } = content;
   const connection = useConnection(session.provider);
   const people = usePeopleCount(session.provider.awareness);
   const { info } = useSessionInfo(boardId, access.token, CODE_POLL_MS);
@@ -59,7 +60,7 @@ export function ProjectorView({ boardId, access, session }: Props) {
         </div>
       </header>
       <main className="projector-main">
-        <ProjectorNotes notes={notes} teams={meta.teams} />
+        <ProjectorNotes content={content} teams={meta.teams} />
         <ProjectorJoin joinCode={info?.joinCode ?? null} joinUrl={info?.joinUrl ?? null} />
       </main>
       <footer className="projector-footer">

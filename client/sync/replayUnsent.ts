@@ -12,11 +12,13 @@
 import * as Y from 'yjs';
 import { isNoteId } from '../../shared/ids.js';
 import { selectRules } from '../../shared/meta.js';
+import { absolutePos, assignNote } from '../../shared/clusters.js';
 import { addNote, deleteNote, editNote, moveNote, recolorNote, selectNotes } from '../../shared/notes.js';
 import { LOCAL_ORIGIN } from '../../shared/origins.js';
-import type { Action, Actor } from '../../shared/policy.js';
+import type { Actor } from '../../shared/policy.js';
 import type { Note } from '../../shared/schema.js';
 import { refusal, type Refusal } from '../access/reasons.js';
+import { clusterChanges, type ReplayChange } from './replayClusters.js';
 
 export interface ReplayOutcome {
   /** Unsent changes carried over to the new session. */
@@ -25,7 +27,7 @@ export interface ReplayOutcome {
   dropped: Refusal[];
 }
 
-type Change = { action: Action; apply: () => void };
+type Change = ReplayChange;
 
 /** The unsent changes of `before` relative to `server`, each with the action the rules judge. */
 function unsentChanges(server: Y.Doc, before: Uint8Array): Change[] {
@@ -35,7 +37,9 @@ function unsentChanges(server: Y.Doc, before: Uint8Array): Change[] {
     Y.applyUpdate(merged, before);
     const now = new Map(selectNotes(server).map((n) => [n.id, n]));
     const then = new Map(selectNotes(merged).map((n) => [n.id, n]));
-    const changes: Change[] = [];
+    // Categories first (notes may be sorted into new ones), their deletions last (after notes left them).
+    const categories = clusterChanges(server, merged);
+    const changes: Change[] = [...categories.before];
     for (const [id, note] of then) {
       const current = now.get(id);
       if (!current) {
@@ -45,14 +49,18 @@ function unsentChanges(server: Y.Doc, before: Uint8Array): Change[] {
       const ref = { author: current.author };
       if (note.text !== current.text) changes.push({ action: { kind: 'note.edit', note: ref }, apply: () => editNote(server, id, note.text) });
       if (note.color !== current.color) changes.push({ action: { kind: 'note.edit', note: ref }, apply: () => recolorNote(server, id, note.color) });
-      if (note.pos.x !== current.pos.x || note.pos.y !== current.pos.y) {
+      if (note.clusterId !== current.clusterId) {
+        // Sorted elsewhere: where it was on the board then, read now, before the merged copy goes.
+        const abs = absolutePos(merged, note);
+        changes.push({ action: { kind: 'note.move', note: ref }, apply: () => assignNote(server, id, note.clusterId, abs) });
+      } else if (note.pos.x !== current.pos.x || note.pos.y !== current.pos.y) {
         changes.push({ action: { kind: 'note.move', note: ref }, apply: () => moveNote(server, id, note.pos) });
       }
     }
     for (const [id, current] of now) {
       if (!then.has(id)) changes.push({ action: { kind: 'note.delete', note: { author: current.author } }, apply: () => deleteNote(server, id) });
     }
-    return changes;
+    return [...changes, ...categories.after];
   } finally {
     merged.destroy();
   }
@@ -61,7 +69,9 @@ function unsentChanges(server: Y.Doc, before: Uint8Array): Change[] {
 /** The same id as before, so a note being edited or selected stays the same note. */
 function recreate(doc: Y.Doc, n: Note): void {
   if (!isNoteId(n.id)) return;
-  addNote(doc, { id: n.id, text: n.text, pos: n.pos, color: n.color, author: n.author, authorName: n.authorName, team: n.team, now: n.createdAt });
+  addNote(doc, {
+    id: n.id, text: n.text, pos: n.pos, color: n.color, author: n.author, authorName: n.authorName, team: n.team, clusterId: n.clusterId, now: n.createdAt,
+  });
 }
 
 /**

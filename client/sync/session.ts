@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
 import { LOCAL_ORIGIN } from '../../shared/origins.js';
 import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION, readSaved } from '../../shared/protocol.js';
-import { getNotes } from '../../shared/schema.js';
+import { getClusters, getNotes } from '../../shared/schema.js';
 import { createBoardSocketClass, RECONNECT_MAX_BACKOFF_MS, type BoardSocket } from './boardSocket.js';
 import { offlineDbName } from './offlineCopy.js';
 import { SaveTracker } from './saveTracker.js';
@@ -54,7 +54,8 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string)
   };
   save = new SaveTracker(doc, provider, offlineCopy);
 
-  const undo = new Y.UndoManager(getNotes(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+  // Categories too: accepting a suggestion (categories created, notes sorted into them) is one step to undo.
+  const undo = new Y.UndoManager([getNotes(doc), getClusters(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
 
   let destroyed = false;
   const timeout = new Promise((resolve) => setTimeout(resolve, OFFLINE_COPY_LOAD_TIMEOUT_MS));

@@ -2,18 +2,14 @@ import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { selectMeta } from '../../shared/meta.js';
 import type { Phase } from '../../shared/phases.js';
-import { getMeta, MAX_NOTE_TEXT, type Team } from '../../shared/schema.js';
-import { cleanText } from '../../shared/validate.js';
+import { getMeta, type Team } from '../../shared/schema.js';
 
 export interface BoardMetaView {
   title: string;
   phase: Phase;
   locked: boolean;
   teams: readonly Team[];
-  /**
-   * The problem of practice ("How might we …?"). Not yet part of the schema: read from
-   * meta.problem when a server writes it, '' otherwise (see the report on issue 3).
-   */
+  /** The problem of practice ("How might we …?"), '' when the board has none yet. */
   problem: string;
 }
 
@@ -25,7 +21,7 @@ const sameTeams = (a: readonly Team[], b: readonly Team[]): boolean =>
 /** Read meta, reusing the previous object while nothing we show changed (a stable snapshot). */
 function snapshot(doc: Y.Doc): BoardMetaView {
   const m = selectMeta(doc);
-  const problem = cleanText(getMeta(doc).get('problem'), MAX_NOTE_TEXT).trim();
+  const problem = m.problem.trim();
   const prev = cache.get(doc);
   if (prev && prev.title === m.title && prev.phase === m.phase && prev.locked === m.locked && prev.problem === problem) {
     if (sameTeams(prev.teams, m.teams)) return prev;
@@ -37,7 +33,7 @@ function snapshot(doc: Y.Doc): BoardMetaView {
   return next;
 }
 
-/** Title, phase, lock, teams: written by the server on facilitator commands, read by everyone. */
+/** Title, problem, phase, lock, teams: written by the server on facilitator commands, read by everyone. */
 export function useBoardMeta(doc: Y.Doc): BoardMetaView {
   return useSyncExternalStore(
     (listener) => {

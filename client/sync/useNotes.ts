@@ -5,7 +5,7 @@ import { getNotes, type Note } from '../../shared/schema.js';
 
 const sameNote = (a: Note, b: Note): boolean =>
   a.text === b.text && a.pos.x === b.pos.x && a.pos.y === b.pos.y && a.color === b.color &&
-  a.authorName === b.authorName && a.author === b.author && a.team === b.team &&
+  a.authorName === b.authorName && a.author === b.author && a.team === b.team && a.clusterId === b.clusterId &&
   a.createdAt === b.createdAt && a.updatedAt === b.updatedAt;
 
 /**

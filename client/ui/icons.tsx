@@ -144,3 +144,61 @@ export const FilterIcon = () => (
     <path d="M3 5h18l-7 8v6l-4 2v-8L3 5Z" />
   </Icon>
 );
+
+export const FolderPlusIcon = () => (
+  <Icon>
+    <path d="M3 6a1 1 0 0 1 1-1h5l2 2h9a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" />
+    <path d="M12 11v5M9.5 13.5h5" />
+  </Icon>
+);
+
+export const GripIcon = () => (
+  <Icon size={18}>
+    <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" strokeWidth={3} />
+  </Icon>
+);
+
+export const MoreIcon = () => (
+  <Icon>
+    <path d="M6 12h.01M12 12h.01M18 12h.01" strokeWidth={3} />
+  </Icon>
+);
+
+export const MoveToIcon = () => (
+  <Icon size={16}>
+    <path d="M5 12h12M13 7l5 5-5 5" />
+  </Icon>
+);
+
+export const ListIcon = () => (
+  <Icon>
+    <path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01" />
+  </Icon>
+);
+
+export const BoardIcon = () => (
+  <Icon>
+    <rect x="3" y="4" width="8" height="7" rx="1" />
+    <rect x="13" y="4" width="8" height="5" rx="1" />
+    <rect x="3" y="13" width="8" height="7" rx="1" />
+    <rect x="13" y="11" width="8" height="9" rx="1" />
+  </Icon>
+);
+
+export const SparkIcon = () => (
+  <Icon>
+    <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6" />
+  </Icon>
+);
+
+export const ArrowUpIcon = () => (
+  <Icon size={18}>
+    <path d="M12 19V5M6 11l6-6 6 6" />
+  </Icon>
+);
+
+export const ArrowDownIcon = () => (
+  <Icon size={18}>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </Icon>
+);

@@ -1,0 +1,106 @@
+/**
+ * The camera over one board: where it starts, when it frames the content by itself, and the
+ * zoom and fit the toolbar drives. Once the person moves the camera or adds something, the
+ * board never re-frames itself, except when asked (Fit, or after accepting a suggestion).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '../../shared/schema.js';
+import { contentBox } from '../clusters/placement.js';
+import { boardPos, type BoardContent } from '../sync/useBoardContent.js';
+import { fitBox, INITIAL_VIEWPORT, toBoard, zoomAround, type Viewport } from './viewport.js';
+
+/** Below this zoom, note text is too small to edit comfortably. */
+const READABLE_ZOOM = 0.75;
+/**
+ * The camera per board for this page's lifetime. A new session (after a refused write) mounts a
+ * new Board; the person should find the board where they were looking, not re-framed.
+ */
+const rememberedViewports = new Map<string, Viewport>();
+
+export function useBoardCamera(boardId: string, content: BoardContent, editingId: string | null, showing: boolean) {
+  const canvasRef = useRef<HTMLDivElement | null>(null);
+  const [viewport, setViewportState] = useState<Viewport>(() => rememberedViewports.get(boardId) ?? INITIAL_VIEWPORT);
+  useEffect(() => {
+    rememberedViewports.set(boardId, viewport);
+  }, [boardId, viewport]);
+  const cameraSettled = useRef(rememberedViewports.has(boardId));
+  const fitPending = useRef(false);
+  const setViewport = useCallback((update: (v: Viewport) => Viewport) => {
+    cameraSettled.current = true;
+    setViewportState(update);
+  }, []);
+
+  const canvasSize = () => {
+    const el = canvasRef.current;
+    return { width: el?.clientWidth ?? 0, height: el?.clientHeight ?? 0 };
+  };
+  const boxOf = (c: BoardContent) => contentBox(c.notes.map((n) => boardPos(n, c.clusterById)), c.clusters);
+  /** Frame `c` in the canvas, below the floating toolbar where it floats (not on phones, where it sits below). */
+  const framed = (c: BoardContent): Viewport => {
+    const el = canvasRef.current;
+    const { width, height } = canvasSize();
+    const bar = el?.parentElement?.querySelector('.toolbar');
+    const floating = el && bar && getComputedStyle(bar).position === 'absolute';
+    const insetTop = floating ? Math.max(0, bar.getBoundingClientRect().bottom - el.getBoundingClientRect().top) : 0;
+    return fitBox(boxOf(c), width, height, 1, insetTop);
+  };
+
+  const fit = useCallback(() => {
+    setViewport(() => framed(content));
+  }, [content, setViewport]);
+
+  useEffect(() => {
+    // Opening a board that already has content: frame it, so a phone does not land on an empty
+    // corner. Only with the canvas on screen (the outline has no camera) and a size to fit into.
+    if (!showing || canvasSize().width === 0) return;
+    if (fitPending.current) {
+      fitPending.current = false;
+      setViewport(() => framed(content));
+      return;
+    }
+    if (cameraSettled.current || (content.notes.length === 0 && content.clusters.length === 0)) return;
+    setViewportState(framed(content));
+    cameraSettled.current = true;
+  }, [content, showing]);
+
+  useEffect(() => {
+    // Typing into a note shown at 40% is guesswork (phones fit whole boards): bring it to reading size.
+    if (!editingId || viewport.zoom >= READABLE_ZOOM) return;
+    const note = content.notes.find((n) => n.id === editingId);
+    if (!note) return;
+    const at = boardPos(note, content.clusterById);
+    const { width, height } = canvasSize();
+    setViewport(() => ({
+      zoom: 1,
+      x: width / 2 - (at.x + NOTE_WIDTH / 2),
+      // Upper third: an on-screen keyboard takes the bottom half of a phone.
+      y: height / 3 - (at.y + NOTE_HEIGHT / 2),
+    }));
+    // Only when editing starts, not on every camera move while editing.
+  }, [editingId]);
+
+  return {
+    canvasRef,
+    viewport,
+    setViewport,
+    fit,
+    /** Frame everything once the next change has rendered (e.g. categories just created). */
+    fitAfterChange: () => {
+      fitPending.current = true;
+    },
+    /** The board point at the middle of the canvas (where toolbar additions go); settles the camera. */
+    center: (): Point => {
+      const { width, height } = canvasSize();
+      cameraSettled.current = true;
+      return toBoard(viewport, { x: width / 2, y: height / 2 });
+    },
+    /** Adding at a pointed spot: the camera stays where it is from now on. */
+    settle: () => {
+      cameraSettled.current = true;
+    },
+    zoomBy: (factor: number) => {
+      const { width, height } = canvasSize();
+      setViewport((v) => zoomAround(v, v.zoom * factor, { x: width / 2, y: height / 2 }));
+    },
+  };
+}
