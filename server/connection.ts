@@ -64,9 +64,10 @@ export class Conn {
     if (a === undefined) {
       const bytes = new Uint32Array(1);
       do globalThis.crypto.getRandomValues(bytes);
-      while (this.room.awareness.meta.has(bytes[0]! >>> 2));
+      while (this.room.awareness.meta.has(bytes[0]! >>> 2) || this.room.issuedAliases.has(bytes[0]! >>> 2));
       a = bytes[0]! >>> 2;
       this.aliases.set(client, a);
+      this.room.issuedAliases.add(a);
     }
     return a;
   }
@@ -243,6 +244,9 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
   const anonymous = selectAnonymous(room.doc);
   const keep: Array<[number, number, string]> = [];
   for (const [real, clock, json] of entries) {
+    // Echoes of aliased presence (y-websocket clients send back every state they receive) carry
+    // an alias, never a real id: drop them before they could be aliased again.
+    if (room.issuedAliases.has(real)) continue;
     // On an anonymous board presence travels under an alias: a note's Yjs client id matched
     // against the same id in presence would otherwise name its author.
     const client = anonymous ? conn.alias(real) : real;

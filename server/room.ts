@@ -14,6 +14,8 @@ export class Room {
   readonly conns = new Set<Conn>();
   /** Which connection speaks for each awareness client id. */
   readonly awarenessOwners = new Map<number, Conn>();
+  /** Every presence alias handed out on this board (anonymous mode), so echoes of them are recognized. */
+  readonly issuedAliases = new Set<number>();
   /** Identity (token id) that last owned each departed awareness id, so only it can take it back. */
   readonly formerAwarenessOwner = new Map<number, string>();
 

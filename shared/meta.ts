@@ -60,6 +60,9 @@ export const selectAnonymous = (doc: Y.Doc): boolean => getMeta(doc).get('anonym
 /** Silent brainstorm: participants' new notes stay on their own device until the facilitator reveals. */
 export const selectSilent = (doc: Y.Doc): boolean => getMeta(doc).get('silent') === true;
 
+/** "Follow me": the projector and participants follow the facilitator's viewport. */
+export const selectFollowMe = (doc: Y.Doc): boolean => getMeta(doc).get('followMe') === true;
+
 export const selectTimer = (doc: Y.Doc): TimerState | null => restoreTimer(getMeta(doc).get('timer'));
 
 /** Set a board-level mode flag (anonymous, silent, followMe); server only. */

@@ -6,6 +6,7 @@ import type { BoardId } from '../../shared/ids.js';
 import { isJoinCode } from '../../shared/joincode.js';
 import type { Phase } from '../../shared/phases.js';
 import type { Team } from '../../shared/schema.js';
+import type { Criterion, VoteMode, VoteTarget } from '../../shared/criteria.js';
 import { asRecord, bearer, request } from './http.js';
 
 export type Command =
@@ -15,7 +16,34 @@ export type Command =
   | { type: 'setProblem'; problem: string }
   | { type: 'setTeams'; teams: Team[] }
   | { type: 'rotateJoinCode' }
-  | { type: 'removeParticipant'; participantId: string };
+  | { type: 'removeParticipant'; participantId: string }
+  // Voting (server/votes.ts): criteria and settings only while voting is not open.
+  | { type: 'setVoting'; criteria?: Criterion[]; target?: VoteTarget; mode?: VoteMode; maxPerTarget?: number }
+  | { type: 'openVoting' | 'closeVoting' | 'revealVotes' | 'reopenVoting' }
+  | { type: 'runoff'; top: number }
+  | { type: 'recordDecision'; target: string | null; rationale?: Record<string, string> }
+  // Facilitation (server/facilitation.ts).
+  | { type: 'setAnonymous' | 'setSilent' | 'setFollowMe'; on: boolean }
+  | { type: 'revealDrafts' | 'timerStart' | 'timerPause' | 'timerAddMinute' | 'timerReset' }
+  | { type: 'timerSet'; durationMs: number };
+
+export type CommandOutcome =
+  | { ok: true; body: Record<string, unknown> }
+  /** `error`: the server's own words, or null when it could not be reached. */
+  | { ok: false; error: string | null };
+
+/** Run a command and keep the server's reason when it refuses (shown to the facilitator as is). */
+export async function sendCommand(board: BoardId, token: string, command: Command): Promise<CommandOutcome> {
+  const res = await request(`/api/boards/${board}/commands`, {
+    method: 'POST',
+    headers: bearer(token),
+    body: JSON.stringify(command),
+  });
+  if (!res) return { ok: false, error: null };
+  const body = await asRecord(res);
+  if (res.ok) return { ok: true, body };
+  return { ok: false, error: typeof body.error === 'string' ? body.error : `HTTP ${res.status}` };
+}
 
 /** The server's answer, or null when the command failed or never arrived. */
 export async function runCommand(board: BoardId, token: string, command: Command): Promise<Record<string, unknown> | null> {

@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { clusterAt } from '../../shared/clusters.js';
-import type { Actor } from '../../shared/policy.js';
+import { decide, type Actor, type BoardRules } from '../../shared/policy.js';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point, type PresenceState } from '../../shared/schema.js';
 import { loadAccess } from '../access/accessStore.js';
 import type { Access } from '../access/claims.js';
-import { describeRefusal } from '../access/reasons.js';
+import { describeRefusal, refusal } from '../access/reasons.js';
 import { useSessionInfo } from '../access/useSessionInfo.js';
 import { ClusterDialogs } from '../clusters/ClusterDialogs.js';
 import { Outline } from '../clusters/Outline.js';
 import { useClusterActions } from '../clusters/useClusterActions.js';
+import { useDrafts } from '../drafts/useDrafts.js';
+import { FacilitatorBar } from '../facilitate/FacilitatorBar.js';
+import { FollowBanner } from '../follow/FollowBanner.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { BoardProblem } from '../sync/closeProblems.js';
@@ -17,20 +20,31 @@ import type { BoardSession } from '../sync/session.js';
 import { boardPos, useBoardContent } from '../sync/useBoardContent.js';
 import { useBoardMeta } from '../sync/useBoardMeta.js';
 import { useConnection } from '../sync/useConnection.js';
+import { useModes } from '../sync/useModes.js';
+import { usePeopleByTeam } from '../sync/usePeopleByTeam.js';
 import { usePresence } from '../sync/usePresence.js';
 import { useSaveState } from '../sync/useSaveState.js';
 import { useUndo } from '../sync/useUndo.js';
+import { withoutHidden } from '../sync/withoutHidden.js';
+import { useSoundPreference } from '../timer/chime.js';
+import { TimerDisplay } from '../timer/TimerDisplay.js';
+import { useTimerSeconds, useTimerState } from '../timer/useTimer.js';
 import { useAnnouncer } from '../ui/useAnnouncer.js';
+import { useDecision, useResults, useVotingSettings } from '../voting/useVotingMeta.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Canvas } from './Canvas.js';
+import { PhaseHint } from './PhaseHint.js';
+import { PhasePanel } from './PhasePanel.js';
 import { Problem } from './Problem.js';
 import { RecoveryNotice } from './RecoveryNotice.js';
 import { StatusBar } from './StatusBar.js';
-import { Toolbar, type BoardView } from './Toolbar.js';
+import { Toolbar } from './Toolbar.js';
 import { useBoardActions } from './useBoardActions.js';
 import { useBoardCamera } from './useBoardCamera.js';
 import { useBoardPermissions } from './useBoardPermissions.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
+import { useFollowCamera } from './useFollowCamera.js';
+import { hasPanel, usePhaseView, type BoardView } from './usePhaseView.js';
 import { useRename } from './useRename.js';
 import { freeSpotNear, ZOOM_STEP } from './viewport.js';
 
@@ -48,15 +62,23 @@ interface Props {
 
 export function Board({ session, access, onAccessChange, problem, recovery }: Props) {
   const { doc, provider, boardId } = session;
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const identity = useIdentity();
-  const content = useBoardContent(doc);
+  const isFacilitator = access.role === 'facilitator';
+  const allContent = useBoardContent(doc);
+  // Notes the facilitator hid: dimmed for the facilitator, absent for everyone else.
+  const content = useMemo(() => (isFacilitator ? allContent : withoutHidden(allContent)), [isFacilitator, allContent]);
   const { notes, clusters, clusterById } = content;
   const meta = useBoardMeta(doc);
+  const modes = useModes(doc);
+  const voting = useVotingSettings(doc);
+  const results = useResults(doc);
+  const decision = useDecision(doc);
+  const timer = useTimerSeconds(useTimerState(doc));
+  const [sound, setSound] = useSoundPreference();
   const undo = useUndo(session.undo);
   const connection = useConnection(provider);
   const save = useSaveState(session.save);
-  const isFacilitator = access.role === 'facilitator';
   const liveSession = useSessionInfo(boardId, isFacilitator ? access.token : null, SESSION_POLL_MS);
   // Read once per token: what this device keeps beside it (the code joined with, the projector link).
   const stored = useMemo(() => loadAccess(boardId), [boardId, access.token]);
@@ -71,49 +93,68 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
     [access.id, access.name, access.role, access.team, identity.color],
   );
   const { peers, setCursor } = usePresence(provider.awareness, me);
+  useEffect(() => {
+    // Switching anonymity, the server drops everyone's presence (ids change between real and
+    // aliased): announce ourselves again now rather than at the 15 s renewal.
+    const state = provider.awareness.getLocalState();
+    if (state) provider.awareness.setLocalState({ ...state });
+  }, [modes.anonymous, provider]);
   // The same predicates the server enforces: offer only what it will accept.
   const actor = useMemo<Actor>(() => ({ role: access.role, id: access.id, team: access.team }), [access.role, access.id, access.team]);
   const { actions, selectedId, editingId, moveToId } = useBoardActions(doc, session.undo, actor, access.name);
   const clusterActions = useClusterActions(doc, session.undo, actor);
-  const rules = useMemo(() => ({ phase: meta.phase, locked: meta.locked }), [meta.phase, meta.locked]);
+  const rules = useMemo<BoardRules>(
+    () => ({ phase: meta.phase, locked: meta.locked, silent: modes.silent, anonymous: modes.anonymous }),
+    [meta.phase, meta.locked, modes.silent, modes.anonymous],
+  );
   const may = useBoardPermissions(actor, rules);
-  const { canAdd, canReplay } = may;
+  const { canReplay } = may;
+  // Silent brainstorm: a note refused only because the room is silent becomes a draft on this device.
+  const draftMode = actor.role === 'participant' && modes.silent && decide(actor, { ...rules, silent: false }, { kind: 'note.create', author: actor.id, team: actor.team }).ok;
+  const drafts = useDrafts(session, access, modes.silent);
+  const canAdd = may.canAdd || draftMode;
   useEffect(() => {
     // A step recorded under other rules (moving someone's note while clustering) may be
     // refused under the new ones, and a refused write costs the connection: start afresh.
     if (actor.role !== 'facilitator') session.undo.clear();
-  }, [meta.phase, meta.locked, actor.role, session.undo]);
+  }, [meta.phase, meta.locked, modes.silent, actor.role, session.undo]);
 
-  const [view, setViewState] = useState<BoardView>('board');
+  const [view, setViewState] = usePhaseView(meta.phase);
   const [newClusterId, setNewClusterId] = useState<string | null>(null);
   const [optionsFor, setOptionsFor] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
   const camera = useBoardCamera(boardId, content, editingId, view === 'board');
-  const setView = (next: BoardView) => {
+  const setView = useCallback((next: BoardView) => {
     // A category's name field opens once, where it was made; not again when the view comes back.
     setNewClusterId(null);
     setViewState(next);
-  };
+  }, [setViewState]);
+  const { follow, setViewportByUser, byUser } = useFollowCamera(provider.awareness, modes.followMe, isFacilitator, camera, view === 'board', () => setView('board'));
 
   useEffect(() => {
     document.title = `${meta.title || t('board.untitled')} · ${t('app.name')}`;
   }, [meta.title, t]);
 
+  const post = useCallback(
+    (topLeft: Point, clusterId: string) => (draftMode ? drafts.add(topLeft, clusterId) : actions.addAt(topLeft, clusterId)),
+    [draftMode, drafts, actions],
+  );
+
   const addInView = useCallback(() => {
     if (!canAdd || view !== 'board') return;
     const center = camera.center();
-    const spot = freeSpotNear(center, notes.map((n) => boardPos(n, clusterById)));
+    const spot = freeSpotNear(center, [...notes.map((n) => boardPos(n, clusterById)), ...drafts.drafts.map((d) => d.pos)]);
     const into = clusterAt([...clusters], { x: spot.x + NOTE_WIDTH / 2, y: spot.y + NOTE_HEIGHT / 2 });
-    actions.addAt(spot, into?.id ?? '');
-  }, [canAdd, view, camera, notes, clusters, clusterById, actions]);
+    post(spot, into?.id ?? '');
+  }, [canAdd, view, camera, notes, clusters, clusterById, drafts.drafts, post]);
 
   const addAt = useCallback(
     (p: Point, clusterId: string) => {
       if (!canAdd) return;
       camera.settle();
-      actions.addAt({ x: p.x - NOTE_WIDTH / 2, y: p.y - NOTE_HEIGHT / 2 }, clusterId);
+      post({ x: p.x - NOTE_WIDTH / 2, y: p.y - NOTE_HEIGHT / 2 }, clusterId);
     },
-    [canAdd, camera, actions],
+    [canAdd, camera, post],
   );
 
   const addCluster = () => {
@@ -125,9 +166,14 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
   const doRedo = canReplay ? undo.redo : () => undefined;
   useBoardShortcuts({ addNote: addInView, undo: doUndo, redo: doRedo });
 
-  const notice = may.addRefusal && actor.role === 'participant' ? describeRefusal(may.addRefusal, t) : null;
+  const blocked = may.addRefusal && actor.role === 'participant' && !draftMode ? describeRefusal(may.addRefusal, t) : null;
+  // Why notes cannot be added matters only where notes are added: on the board.
+  const notice = draftMode ? tn('draft.notice', drafts.drafts.length) : view === 'board' ? blocked : null;
+  const voteRefusal = refusal(actor, rules, { kind: 'vote' });
   // A filter naming a team that was since removed shows every note rather than none.
   const activeFilter = teamFilter && meta.teams.some((tm) => tm.id === teamFilter) ? teamFilter : null;
+  const here = usePeopleByTeam(peers);
+  const panelLabel = hasPanel(meta.phase) ? t(meta.phase === 'frame' ? 'view.panelFrame' : results ? 'view.panelResults' : 'view.panelVote') : null;
 
   return (
     <div className="board-page">
@@ -143,17 +189,24 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
         me={me}
         peers={peers}
         onRename={rename}
+        timer={isFacilitator ? null : <TimerDisplay view={timer} variant="header" sound={sound} />}
+        anonymous={modes.anonymous}
       />
+      {isFacilitator ? (
+        <FacilitatorBar boardId={boardId} token={access.token} phase={meta.phase} locked={meta.locked} modes={modes} voting={voting.status} timer={timer} teams={meta.teams} sound={sound} onSound={setSound} />
+      ) : (
+        <PhaseHint phase={meta.phase} facilitator={false} modes={modes} locked={meta.locked} voting={voting.status} />
+      )}
       {problem && <Problem problem={problem} variant="banner" />}
       {recovery && <RecoveryNotice recovery={recovery} />}
       <main className="board-main" data-view={view}>
-        {view === 'board' ? (
+        {view === 'board' && (
           <Canvas
             canvasRef={camera.canvasRef}
             content={content}
             peers={peers}
             viewport={camera.viewport}
-            setViewport={camera.setViewport}
+            setViewport={setViewportByUser}
             selectedId={selectedId}
             editingId={editingId}
             actions={actions}
@@ -169,8 +222,11 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
             onAddAt={addAt}
             onBackgroundPress={actions.clearSelection}
             onCursor={setCursor}
+            canModerate={isFacilitator}
+            drafts={draftMode || drafts.drafts.length > 0 ? drafts : null}
           />
-        ) : (
+        )}
+        {view === 'outline' && (
           <Outline
             content={content}
             teams={meta.teams}
@@ -181,12 +237,17 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
             announce={announce}
           />
         )}
+        {view === 'panel' && (
+          // Keyed so a new phase, or results arriving, starts at the top of the panel.
+          <PhasePanel key={`${meta.phase}:${results?.round ?? 0}`} boardId={boardId} access={access} meta={meta} modes={modes} voting={voting} results={results} decision={decision} content={content} here={here} voteBlocked={voteRefusal ? describeRefusal(voteRefusal, t) : null} />
+        )}
+        {view === 'board' && <FollowBanner follow={follow} />}
         <Toolbar
           view={view}
           onView={setView}
           zoom={camera.viewport.zoom}
           canAdd={canAdd}
-          addBlockedReason={notice}
+          addBlockedReason={blocked}
           teams={meta.teams}
           teamFilter={activeFilter}
           onTeamFilter={setTeamFilter}
@@ -197,10 +258,11 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
           onSuggest={isFacilitator ? () => setSuggesting(true) : null}
           onUndo={doUndo}
           onRedo={doRedo}
-          onZoomIn={() => camera.zoomBy(ZOOM_STEP)}
-          onZoomOut={() => camera.zoomBy(1 / ZOOM_STEP)}
-          onZoomReset={() => camera.zoomBy(1 / camera.viewport.zoom)}
-          onFit={camera.fit}
+          onZoomIn={byUser(() => camera.zoomBy(ZOOM_STEP))}
+          onZoomOut={byUser(() => camera.zoomBy(1 / ZOOM_STEP))}
+          onZoomReset={byUser(() => camera.zoomBy(1 / camera.viewport.zoom))}
+          onFit={byUser(camera.fit)}
+          panelLabel={panelLabel}
         />
       </main>
       <StatusBar connection={connection} save={save} noteCount={notes.length} notice={notice} />

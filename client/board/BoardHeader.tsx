@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BoardId } from '../../shared/ids.js';
 import { formatJoinCode } from '../../shared/joincode.js';
 import type { Phase } from '../../shared/phases.js';
@@ -40,6 +40,10 @@ interface Props {
   peers: readonly Peer[];
   /** Null when the name comes with the role and cannot be changed (facilitator). */
   onRename: ((name: string) => void) | null;
+  /** The shared timer, beside the phase (the facilitator's sits with its controls instead). */
+  timer: ReactNode;
+  /** Anonymous board: even the facilitator's participant list hides names unless asked. */
+  anonymous: boolean;
 }
 
 export function BoardHeader(p: Props) {
@@ -68,6 +72,7 @@ export function BoardHeader(p: Props) {
       <div className="board-heading">
         <TitleEditor boardId={p.boardId} title={p.title} token={p.facilitator?.token ?? null} />
         <PhaseControl boardId={p.boardId} phase={p.phase} token={p.facilitator?.token ?? null} />
+        {p.timer}
         {p.locked && (
           <span className="locked-badge" data-testid="locked-indicator" role="status">
             <LockIcon />
@@ -93,6 +98,7 @@ export function BoardHeader(p: Props) {
             teams={p.teams}
             session={p.facilitator.session}
             online={online}
+            anonymous={p.anonymous}
           />
         ) : (
           p.joinCode && (

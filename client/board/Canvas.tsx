@@ -7,6 +7,8 @@ import type { ClusterActions } from '../clusters/useClusterActions.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { boardPos, type BoardContent } from '../sync/useBoardContent.js';
 import type { Peer } from '../sync/usePresence.js';
+import { DraftLayer } from '../drafts/DraftLayer.js';
+import type { Drafts } from '../drafts/useDrafts.js';
 import { Cursors } from './Cursors.js';
 import { NoteCard, type NoteActions, type NotePermissions } from './NoteCard.js';
 import { useCanvasDnd } from './useCanvasDnd.js';
@@ -42,6 +44,10 @@ interface Props {
   onAddAt: (p: Point, clusterId: string) => void;
   onBackgroundPress: () => void;
   onCursor: (p: Point | null) => void;
+  /** The facilitator: hide and show notes. */
+  canModerate: boolean;
+  /** This participant's silent-brainstorm drafts, drawn above the board's notes; null when none apply. */
+  drafts: Drafts | null;
 }
 
 export function Canvas(props: Props) {
@@ -150,15 +156,17 @@ export function Canvas(props: Props) {
                 canEdit={may.edit}
                 canMove={may.move}
                 canDelete={may.remove}
+                canModerate={props.canModerate}
                 team={teamById.get(note.team)}
                 dimmed={props.teamFilter !== null && note.team !== props.teamFilter}
               />
             );
           })}
+          {props.drafts && <DraftLayer drafts={props.drafts} />}
         </div>
       </DndContext>
       <p id={instructionsId} hidden>{t('dnd.clusterInstructions')}</p>
-      {notes.length === 0 && clusters.length === 0 && props.canAdd && <p className="canvas-empty">{t('board.emptyHint')}</p>}
+      {notes.length === 0 && clusters.length === 0 && !props.drafts?.drafts.length && props.canAdd && <p className="canvas-empty">{t('board.emptyHint')}</p>}
       <Cursors peers={peers} viewport={viewport} />
     </div>
   );

@@ -5,6 +5,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/sche
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TeamTag } from '../teams/TeamTag.js';
 import { MoveToIcon, TrashIcon } from '../ui/icons.js';
+import { EyeIcon, EyeOffIcon } from '../ui/sessionIcons.js';
 import { NoteEditor } from './NoteEditor.js';
 import { NotePalette } from './NotePalette.js';
 
@@ -18,6 +19,8 @@ export interface NoteActions {
   recolor: (id: string, color: NoteColor) => void;
   /** Open "Move to…" for this note. */
   openMoveTo: (id: string) => void;
+  /** Hide or show a note (facilitator moderation). */
+  setHidden: (id: string, hidden: boolean) => void;
 }
 
 export interface NotePermissions {
@@ -41,6 +44,8 @@ interface Props {
   canEdit: boolean;
   canMove: boolean;
   canDelete: boolean;
+  /** The facilitator: may hide or show the note (moderation). */
+  canModerate: boolean;
   /** The author's team, when it is one the board still has. */
   team: Team | undefined;
   /** Another team is highlighted: this note steps back. */
@@ -50,7 +55,7 @@ interface Props {
 const isOnControl = (e: { target: EventTarget }): boolean =>
   e.target instanceof Element && e.target.closest('button, textarea') !== null;
 
-export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, zoom, actions, canEdit, canMove, canDelete, team, dimmed }: Props) {
+export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, zoom, actions, canEdit, canMove, canDelete, canModerate, team, dimmed }: Props) {
   const { t } = useI18n();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: note.id,
@@ -102,8 +107,9 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
   const name = text ? text.slice(0, 80) : t('note.empty');
   const byline = author && team ? t('note.authorTeam', { author, team: team.name }) : author || team?.name || '';
   const ownLabel = byline ? t('note.label', { text: name, author: byline }) : name;
-  const noteLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
-  const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed']
+  const placedLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
+  const noteLabel = note.hidden ? t('moderation.hiddenLabel', { label: placedLabel }) : placedLabel;
+  const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed', note.hidden && 'is-hidden']
     .filter(Boolean)
     .join(' ');
 
@@ -114,6 +120,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
       data-testid="note"
       data-note-id={note.id}
       data-color={note.color}
+      data-hidden={note.hidden || undefined}
       {...noteAttributes}
       {...listeners}
       aria-label={noteLabel}
@@ -149,11 +156,25 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           {note.text}
         </div>
       )}
-      {(author || team) && (
+      {(author || team || note.hidden) && (
         <div className="note-footer">
+          {note.hidden && <span className="hidden-tag">{t('moderation.hiddenTag')}</span>}
           {team && <TeamTag team={team} />}
           {author && <span className="note-author">{author}</span>}
         </div>
+      )}
+      {canModerate && !editing && (
+        <button
+          type="button"
+          className="note-hide"
+          data-testid="note-hide"
+          aria-pressed={note.hidden}
+          aria-label={note.hidden ? t('moderation.show') : t('moderation.hide')}
+          title={note.hidden ? t('moderation.showHint') : t('moderation.hideHint')}
+          onClick={() => actions.setHidden(note.id, !note.hidden)}
+        >
+          {note.hidden ? <EyeIcon /> : <EyeOffIcon />}
+        </button>
       )}
       {canDelete && (
         <button

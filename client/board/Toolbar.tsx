@@ -3,8 +3,10 @@ import type { Team } from '../../shared/schema.js';
 import { TeamFilter } from '../teams/TeamFilter.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BoardIcon, FitIcon, FolderPlusIcon, ListIcon, PlusIcon, RedoIcon, SparkIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons.js';
+import { BallotIcon } from '../ui/sessionIcons.js';
+import type { BoardView } from './usePhaseView.js';
 
-export type BoardView = 'board' | 'outline';
+export type { BoardView };
 
 interface Props {
   view: BoardView;
@@ -29,6 +31,8 @@ interface Props {
   onZoomOut: () => void;
   onZoomReset: () => void;
   onFit: () => void;
+  /** The current phase's own screen (setup, ballot, results), named for the button; null when the phase has none. */
+  panelLabel: string | null;
 }
 
 /** Arrow keys move between tools, as the ARIA toolbar pattern leads screen-reader users to expect. */
@@ -49,8 +53,18 @@ export function Toolbar(p: Props) {
   const { t } = useI18n();
   const percent = Math.round(p.zoom * 100);
   const board = p.view === 'board';
+  const panel = p.view === 'panel';
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={moveFocus} data-view={p.view}>
+      {p.panelLabel && !panel && (
+        <>
+          <button type="button" className="tool tool-panel" data-testid="view-panel" onClick={() => p.onView('panel')}>
+            <BallotIcon />
+            <span className="tool-label">{p.panelLabel}</span>
+          </button>
+          <span className="tool-sep" aria-hidden="true" />
+        </>
+      )}
       {board && (
         <button
           type="button"
@@ -65,37 +79,41 @@ export function Toolbar(p: Props) {
           <span className="tool-label">{t('toolbar.addNote')}</span>
         </button>
       )}
-      {p.onAddCluster && (
+      {p.onAddCluster && !panel && (
         <button type="button" className="tool" data-testid="add-cluster" onClick={p.onAddCluster} title={t('toolbar.addCluster')}>
           <FolderPlusIcon />
           <span className="tool-label tool-label-wide">{t('toolbar.addCluster')}</span>
         </button>
       )}
-      <span className="tool-sep" aria-hidden="true" />
-      <button
-        type="button"
-        className="tool"
-        data-testid="undo"
-        onClick={p.onUndo}
-        disabled={!p.canUndo}
-        aria-label={t('toolbar.undo')}
-        title={`${t('toolbar.undo')} (Ctrl+Z)`}
-        aria-keyshortcuts="Control+Z Meta+Z"
-      >
-        <UndoIcon />
-      </button>
-      <button
-        type="button"
-        className="tool"
-        data-testid="redo"
-        onClick={p.onRedo}
-        disabled={!p.canRedo}
-        aria-label={t('toolbar.redo')}
-        title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
-        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-      >
-        <RedoIcon />
-      </button>
+      {!panel && (
+        <>
+          <span className="tool-sep" aria-hidden="true" />
+          <button
+            type="button"
+            className="tool"
+            data-testid="undo"
+            onClick={p.onUndo}
+            disabled={!p.canUndo}
+            aria-label={t('toolbar.undo')}
+            title={`${t('toolbar.undo')} (Ctrl+Z)`}
+            aria-keyshortcuts="Control+Z Meta+Z"
+          >
+            <UndoIcon />
+          </button>
+          <button
+            type="button"
+            className="tool"
+            data-testid="redo"
+            onClick={p.onRedo}
+            disabled={!p.canRedo}
+            aria-label={t('toolbar.redo')}
+            title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+          >
+            <RedoIcon />
+          </button>
+        </>
+      )}
       {board && (
         <>
           <span className="tool-sep" aria-hidden="true" />
@@ -120,27 +138,28 @@ export function Toolbar(p: Props) {
           </button>
         </>
       )}
-      <span className="tool-sep" aria-hidden="true" />
-      {/* One button that names the other view; its label is its accessible name, the title says more. */}
-      {board ? (
-        <button type="button" className="tool" data-testid="view-outline" onClick={() => p.onView('outline')} title={t('toolbar.viewOutlineHint')}>
-          <ListIcon />
-          <span className="tool-label tool-label-wide">{t('toolbar.viewOutline')}</span>
-        </button>
-      ) : (
+      {!panel && <span className="tool-sep" aria-hidden="true" />}
+      {/* Buttons name the other views; a label is the accessible name, the title says more. */}
+      {!board && (
         <button type="button" className="tool" data-testid="view-board" onClick={() => p.onView('board')} title={t('toolbar.viewBoardHint')}>
           <BoardIcon />
-          <span className="tool-label tool-label-wide">{t('toolbar.viewBoard')}</span>
+          <span className={panel ? 'tool-label' : 'tool-label tool-label-wide'}>{t('toolbar.viewBoard')}</span>
         </button>
       )}
-      {p.onSuggest && (
+      {p.view !== 'outline' && (
+        <button type="button" className="tool" data-testid="view-outline" onClick={() => p.onView('outline')} title={t('toolbar.viewOutlineHint')}>
+          <ListIcon />
+          <span className={panel ? 'tool-label' : 'tool-label tool-label-wide'}>{t('toolbar.viewOutline')}</span>
+        </button>
+      )}
+      {p.onSuggest && !panel && (
         <button type="button" className="tool" data-testid="suggest-open" onClick={p.onSuggest} title={t('toolbar.suggest')}>
           <SparkIcon />
           <span className="tool-label tool-label-wide">{t('toolbar.suggest')}</span>
         </button>
       )}
       {/* The highlight dims notes on the canvas; the outline lists every note plainly. */}
-      {board && p.teams.length > 0 && (
+      {board && p.teams.length > 0 && !panel && (
         <>
           <span className="tool-sep" aria-hidden="true" />
           <TeamFilter teams={p.teams} value={p.teamFilter} onChange={p.onTeamFilter} />

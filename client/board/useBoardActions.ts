@@ -10,9 +10,9 @@
  */
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { selectRules } from '../../shared/meta.js';
+import { selectAnonymous, selectRules } from '../../shared/meta.js';
 import { selectCluster } from '../../shared/clusters.js';
-import { addNote, deleteNote, editNote, recolorNote, selectNote } from '../../shared/notes.js';
+import { addNote, deleteNote, editNote, recolorNote, selectNote, setNoteHidden } from '../../shared/notes.js';
 import type { NoteColor } from '../../shared/palette.js';
 import { decide, type Action, type Actor } from '../../shared/policy.js';
 import type { Point } from '../../shared/schema.js';
@@ -85,10 +85,16 @@ export function useBoardActions(doc: Y.Doc, undo: Y.UndoManager, actor: Actor, a
         // Posted straight into a category (double-click inside its frame): stored relative to it.
         const into = clusterId ? selectCluster(doc, clusterId) : null;
         const pos = into && !into.deleted ? { x: topLeft.x - into.pos.x, y: topLeft.y - into.pos.y } : topLeft;
-        const id = step(() => addNote(doc, { pos, author: actorId, authorName, team, clusterId: into && !into.deleted ? into.id : '' }));
+        // On an anonymous board a note carries no name (the server refuses one that does).
+        const name = selectAnonymous(doc) ? '' : authorName;
+        const id = step(() => addNote(doc, { pos, author: actorId, authorName: name, team, clusterId: into && !into.deleted ? into.id : '' }));
         setSelectedId(id);
         setEditingId(id);
         return id;
+      },
+      setHidden: (id: string, hidden: boolean) => {
+        // Moderation is the facilitator's alone; the server refuses `hidden` from anyone else.
+        if (selectNote(doc, id) && allowed({ kind: 'facilitate' })) step(() => setNoteHidden(doc, id, hidden));
       },
       openMoveTo: (id: string) => {
         setSelectedId(id);

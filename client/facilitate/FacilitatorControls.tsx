@@ -16,6 +16,7 @@ interface Props {
   teams: readonly Team[];
   session: LiveSession;
   online: ReadonlySet<string>;
+  anonymous: boolean;
 }
 
 /** The facilitator's header buttons and the panels they open. */
@@ -43,6 +44,7 @@ export function FacilitatorControls(p: Props) {
           session={p.session}
           teams={p.teams}
           online={p.online}
+          anonymous={p.anonymous}
           onClose={close}
         />
       )}

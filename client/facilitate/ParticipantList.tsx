@@ -13,6 +13,8 @@ interface Props {
   teams: readonly Team[];
   /** Participant ids with a live connection now (from presence). */
   online: ReadonlySet<string>;
+  /** Anonymous board: names stay hidden (the facilitator's screen is often shared) until shown on purpose. */
+  anonymous: boolean;
   onChanged: () => void;
 }
 
@@ -20,9 +22,10 @@ interface Props {
  * Everyone who joined with the code. Removing someone ends their connection at once and their
  * token stops working; it cannot be undone from here, so it asks first, in place.
  */
-export function ParticipantList({ boardId, token, participants, teams, online, onChanged }: Props) {
+export function ParticipantList({ boardId, token, participants, teams, online, anonymous, onChanged }: Props) {
   const { t, tn, lang } = useI18n();
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [showNames, setShowNames] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const teamById = new Map(teams.map((tm) => [tm.id, tm]));
   const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
@@ -45,8 +48,17 @@ export function ParticipantList({ boardId, token, participants, teams, online, o
 
   return (
     <>
+      {anonymous && (
+        <p className="share-note">
+          {t('participants.anonymousNote')}{' '}
+          <button type="button" className="btn btn-small btn-quiet" data-testid="participants-show-names" aria-pressed={showNames} onClick={() => setShowNames((v) => !v)}>
+            {showNames ? t('participants.hideNames') : t('participants.showNames')}
+          </button>
+        </p>
+      )}
       <ul className="participant-list" data-testid="participant-list">
-        {active.map((p) => {
+        {active.map((raw, i) => {
+          const p = anonymous && !showNames ? { ...raw, name: t('silent.person', { n: i + 1 }) } : raw;
           const team = teamById.get(p.team);
           const isOnline = online.has(p.id);
           return (

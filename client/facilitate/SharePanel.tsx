@@ -18,11 +18,12 @@ interface Props {
   session: LiveSession;
   teams: readonly Team[];
   online: ReadonlySet<string>;
+  anonymous: boolean;
   onClose: () => void;
 }
 
 /** Everything a facilitator hands out: the code for the room, the projector link, their own link. */
-export function SharePanel({ boardId, token, projectorToken, session, teams, online, onClose }: Props) {
+export function SharePanel({ boardId, token, projectorToken, session, teams, online, anonymous, onClose }: Props) {
   const { t } = useI18n();
   const [rotating, setRotating] = useState(false);
   const [rotateFailed, setRotateFailed] = useState(false);
@@ -96,7 +97,7 @@ export function SharePanel({ boardId, token, projectorToken, session, teams, onl
 
           <h3 className="share-heading">{t('participants.heading')}</h3>
           {info ? (
-            <ParticipantList boardId={boardId} token={token} participants={info.participants} teams={teams} online={online} onChanged={refresh} />
+            <ParticipantList boardId={boardId} token={token} participants={info.participants} teams={teams} online={online} anonymous={anonymous} onChanged={refresh} />
           ) : (
             <p className="share-note" role="status">{t('share.loading')}</p>
           )}

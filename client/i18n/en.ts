@@ -4,6 +4,8 @@
  * messages come in `.one` / `.other` pairs selected with Intl.PluralRules.
  */
 import { enClusters } from './en-clusters.js';
+import { enFacilitate } from './en-facilitate.js';
+import { enVoting } from './en-voting.js';
 
 export const en = {
   'app.name': 'Charrette',
@@ -239,6 +241,8 @@ export const en = {
   'route.notFound.body': 'There is nothing at this address.',
 
   ...enClusters,
+  ...enVoting,
+  ...enFacilitate,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 import type { MessageKey } from './en.js';
 import { esClusters } from './es-clusters.js';
+import { esFacilitate } from './es-facilitate.js';
+import { esVoting } from './es-voting.js';
 
 // Typed against the English keys: a missing or misspelled key is a compile error.
 export const es: Record<MessageKey, string> = {
@@ -236,4 +238,6 @@ export const es: Record<MessageKey, string> = {
   'route.notFound.body': 'No hay nada en esta dirección.',
 
   ...esClusters,
+  ...esVoting,
+  ...esFacilitate,
 };

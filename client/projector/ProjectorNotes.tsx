@@ -4,6 +4,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Point, type Team } from '../..
 import { fitBox, MAX_ZOOM } from '../board/viewport.js';
 import { contentBox } from '../clusters/placement.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { followViewport, type SharedView } from '../follow/sharedView.js';
 import { boardPos, type BoardContent } from '../sync/useBoardContent.js';
 import { TeamTag } from '../teams/TeamTag.js';
 import { ProjectorFrame } from './ProjectorFrame.js';
@@ -11,6 +12,8 @@ import { ProjectorFrame } from './ProjectorFrame.js';
 interface Props {
   content: BoardContent;
   teams: readonly Team[];
+  /** The facilitator's view while "follow me" is on: shown instead of the whole board. */
+  follow: SharedView | null;
 }
 
 const StaticNote = memo(function StaticNote({ note, at, team }: { note: Note; at: Point; team: Team | undefined }) {
@@ -35,10 +38,11 @@ const StaticNote = memo(function StaticNote({ note, at, team }: { note: Note; at
 });
 
 /**
- * The live board, read-only and always framed to show every note and category: nobody is at
- * the projector to pan it. Plain elements, no drag and drop, no focus stops.
+ * The live board, read-only and framed to show every note and category (nobody is at the
+ * projector to pan it), or what the facilitator shows while "follow me" is on. Plain elements,
+ * no drag and drop, no focus stops.
  */
-export function ProjectorNotes({ content, teams }: Props) {
+export function ProjectorNotes({ content, teams, follow }: Props) {
   const { t } = useI18n();
   const { notes, clusters, clusterById, counts } = content;
   const ref = useRef<HTMLDivElement | null>(null);
@@ -55,11 +59,14 @@ export function ProjectorNotes({ content, teams }: Props) {
   }, []);
 
   // Refit on every change: a new note at the edge must come into view without anyone touching the projector.
-  const viewport = useMemo(() => fitBox(contentBox(positions, clusters), size.width, size.height, MAX_ZOOM), [positions, clusters, size]);
+  const viewport = useMemo(
+    () => (follow && size.width > 0 ? followViewport(follow, size.width, size.height) : fitBox(contentBox(positions, clusters), size.width, size.height, MAX_ZOOM)),
+    [follow, positions, clusters, size],
+  );
   const empty = notes.length === 0 && clusters.length === 0;
 
   return (
-    <div ref={ref} className="projector-board" role="region" aria-label={t('projector.boardLabel', { count: notes.length })}>
+    <div ref={ref} className="projector-board" data-following={follow ? '' : undefined} role="region" aria-label={t('projector.boardLabel', { count: notes.length })}>
       {empty ? (
         <p className="projector-empty">{t('projector.empty')}</p>
       ) : (

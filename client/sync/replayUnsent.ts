@@ -11,7 +11,7 @@
  */
 import * as Y from 'yjs';
 import { isNoteId } from '../../shared/ids.js';
-import { selectRules } from '../../shared/meta.js';
+import { selectAnonymous, selectRules } from '../../shared/meta.js';
 import { absolutePos, assignNote } from '../../shared/clusters.js';
 import { addNote, deleteNote, editNote, moveNote, recolorNote, selectNotes } from '../../shared/notes.js';
 import { LOCAL_ORIGIN } from '../../shared/origins.js';
@@ -66,11 +66,15 @@ function unsentChanges(server: Y.Doc, before: Uint8Array): Change[] {
   }
 }
 
-/** The same id as before, so a note being edited or selected stays the same note. */
+/**
+ * The same id as before, so a note being edited or selected stays the same note. Without its
+ * name when the board has turned anonymous meanwhile: the server refuses a named note then.
+ */
 function recreate(doc: Y.Doc, n: Note): void {
   if (!isNoteId(n.id)) return;
+  const authorName = selectAnonymous(doc) ? '' : n.authorName;
   addNote(doc, {
-    id: n.id, text: n.text, pos: n.pos, color: n.color, author: n.author, authorName: n.authorName, team: n.team, clusterId: n.clusterId, now: n.createdAt,
+    id: n.id, text: n.text, pos: n.pos, color: n.color, author: n.author, authorName, team: n.team, clusterId: n.clusterId, now: n.createdAt,
   });
 }
 

@@ -6,7 +6,7 @@ import { getNotes, type Note } from '../../shared/schema.js';
 const sameNote = (a: Note, b: Note): boolean =>
   a.text === b.text && a.pos.x === b.pos.x && a.pos.y === b.pos.y && a.color === b.color &&
   a.authorName === b.authorName && a.author === b.author && a.team === b.team && a.clusterId === b.clusterId &&
-  a.createdAt === b.createdAt && a.updatedAt === b.updatedAt;
+  a.hidden === b.hidden && a.createdAt === b.createdAt && a.updatedAt === b.updatedAt;
 
 /**
  * A snapshot store over the notes root. Unchanged notes keep their previous object, so

@@ -6,9 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Point, PresenceState } from '../../shared/schema.js';
 import { restorePresence } from '../../shared/validate.js';
-
-/** ~20 updates per second: smooth enough to follow a pointer, light enough for 100 people. */
-export const CURSOR_SYNC_INTERVAL_MS = 50;
+import { cursorIntervalMs } from './cursorThrottle.js';
 
 export interface Peer extends PresenceState {
   clientId: number;
@@ -34,12 +32,15 @@ function readPeers(awareness: Awareness): Peer[] {
 export function usePresence(awareness: Awareness, user: PresenceState['user']): Presence {
   const [peers, setPeers] = useState<Peer[]>(() => readPeers(awareness));
   const lastSent = useRef(0);
+  // Read by the throttle at send time: the interval follows the room's size without re-subscribing.
+  const interval = useRef(cursorIntervalMs(0));
   const pending = useRef<{ point: Point | null; timer: ReturnType<typeof setTimeout> | null }>({ point: null, timer: null });
 
   useEffect(() => {
     const publish = () => {
-      const prev = awareness.getLocalState() as Partial<PresenceState> | null;
-      awareness.setLocalState({ user, cursor: prev?.cursor ?? null } satisfies PresenceState);
+      const prev = awareness.getLocalState() as (Partial<PresenceState> & Record<string, unknown>) | null;
+      // Other fields (the facilitator's shared view) stay: only who we are is republished.
+      awareness.setLocalState({ ...prev, user, cursor: prev?.cursor ?? null });
     };
     publish();
     // Coming back from the back/forward cache: the pagehide handler cleared our state.
@@ -48,7 +49,11 @@ export function usePresence(awareness: Awareness, user: PresenceState['user']): 
   }, [awareness, user]);
 
   useEffect(() => {
-    const onChange = () => setPeers(readPeers(awareness));
+    const onChange = () => {
+      const next = readPeers(awareness);
+      interval.current = cursorIntervalMs(next.length);
+      setPeers(next);
+    };
     awareness.on('change', onChange);
     onChange();
     return () => awareness.off('change', onChange);
@@ -67,7 +72,7 @@ export function usePresence(awareness: Awareness, user: PresenceState['user']): 
       };
       pending.current.point = point;
       if (pending.current.timer !== null) return;
-      const wait = CURSOR_SYNC_INTERVAL_MS - (performance.now() - lastSent.current);
+      const wait = interval.current - (performance.now() - lastSent.current);
       if (wait <= 0) flush();
       else pending.current.timer = setTimeout(flush, wait);
     },

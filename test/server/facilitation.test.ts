@@ -145,6 +145,18 @@ describe('facilitating a live session', () => {
     for (const state of presence.values()) expect(JSON.stringify(state)).not.toContain(ana.id);
     // Ana does not see her own presence come back as a stranger.
     expect([...a.provider.awareness.getStates().keys()]).toEqual([a.doc.clientID]);
+    // Echoes of aliased presence are not aliased again: one presence per person, however long it runs.
+    const b = connectClient(srv.wsUrl, board, { token: ben.token });
+    await waitSynced(b);
+    for (let i = 0; i < 20; i++) {
+      a.provider.awareness.setLocalState({ user: { name: 'x', color: '#123456' }, cursor: { x: i, y: i } });
+      b.provider.awareness.setLocalState({ user: { name: 'y', color: '#123456' }, cursor: { x: i, y: i } });
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(srv.hub.rooms.get(board.id as never)!.awareness.getStates().size).toBe(2);
+    expect(a.provider.awareness.getStates().size).toBe(2);
+    b.destroy();
     recorder.ws.close();
     a.destroy();
     // Turning it off restores names in presence for new states.

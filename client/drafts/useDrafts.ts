@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { selectCluster } from '../../shared/clusters.js';
+import { selectAnonymous, selectRules } from '../../shared/meta.js';
+import { addNote, selectNote } from '../../shared/notes.js';
+import { decide } from '../../shared/policy.js';
+import type { Point } from '../../shared/schema.js';
+import type { Access } from '../access/claims.js';
+import { LOCAL_FINAL_ORIGIN } from '../sync/origins.js';
+import type { BoardSession } from '../sync/session.js';
+import { DraftStore, draftsKey, type Draft } from './draftStore.js';
+import { reportDraftCount } from './draftsApi.js';
+
+/** Counts reach the facilitator this soon after typing stops; a burst of new drafts is one request. */
+const REPORT_DEBOUNCE_MS = 400;
+/** The server keeps counts in memory only: say it again now and then, in case it restarted. */
+const REPORT_REFRESH_MS = 20_000;
+
+export interface Drafts {
+  drafts: readonly Draft[];
+  editingId: string | null;
+  add: (pos: Point, clusterId: string) => void;
+  edit: (id: string) => void;
+  stopEditing: () => void;
+  commit: (id: string, text: string) => void;
+  remove: (id: string) => void;
+}
+
+/**
+ * This participant's silent-brainstorm drafts: kept on the device while the board is silent,
+ * their number reported to the facilitator, and posted into the document in one transaction
+ * as soon as the board is no longer silent (the facilitator's reveal), once this client is in
+ * sync with the server, so a stale offline copy can never post them early.
+ */
+export function useDrafts(session: BoardSession, access: Access, silent: boolean): Drafts {
+  const { doc, provider, boardId, epoch } = session;
+  const store = useMemo(() => new DraftStore(draftsKey(boardId, epoch, access.id)), [boardId, epoch, access.id]);
+  const drafts = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const participant = access.role === 'participant';
+
+  useEffect(() => {
+    if (!participant || !silent) return;
+    const report = () => void reportDraftCount(boardId, access.token, drafts.length);
+    const soon = setTimeout(report, REPORT_DEBOUNCE_MS);
+    const again = setInterval(report, REPORT_REFRESH_MS);
+    return () => {
+      clearTimeout(soon);
+      clearInterval(again);
+    };
+  }, [participant, silent, drafts.length, boardId, access.token]);
+
+  useEffect(() => {
+    if (silent || drafts.length === 0) return;
+    const publish = () => {
+      if (!provider.synced || !provider.wsconnected) return;
+      const rules = selectRules(doc);
+      const anonymous = selectAnonymous(doc);
+      const actor = { role: access.role, id: access.id, team: access.team };
+      const authorName = anonymous ? '' : access.name;
+      // Held, not lost, while the rules refuse notes (another phase, a lock): posted when they allow it.
+      if (!decide(actor, rules, { kind: 'note.create', author: access.id, team: access.team, authorName }).ok) return;
+      // A draft still being typed is posted once its text is saved (this effect runs again then).
+      const all = store.getSnapshot().filter((d) => d.id !== editingId);
+      if (all.length === 0) return;
+      const posted = new Set(all.map((d) => d.id));
+      doc.transact(() => {
+        for (const d of all) {
+          // A blank draft is nobody's idea; one already on the board (another tab posted it) stays as is.
+          if (!d.text.trim() || selectNote(doc, d.id)) continue;
+          const into = d.clusterId ? selectCluster(doc, d.clusterId) : null;
+          const live = into && !into.deleted ? into : null;
+          const pos = live ? { x: d.pos.x - live.pos.x, y: d.pos.y - live.pos.y } : d.pos;
+          addNote(doc, { id: d.id, text: d.text, pos, color: d.color, author: access.id, authorName, team: access.team, clusterId: live?.id ?? '', now: d.createdAt }, LOCAL_FINAL_ORIGIN);
+        }
+      }, LOCAL_FINAL_ORIGIN);
+      store.remove(posted);
+    };
+    publish();
+    provider.on('sync', publish);
+    provider.on('status', publish);
+    return () => {
+      provider.off('sync', publish);
+      provider.off('status', publish);
+    };
+  }, [silent, drafts, editingId, doc, provider, store, access.role, access.id, access.team, access.name]);
+
+  const add = useCallback((pos: Point, clusterId: string) => {
+    const d = store.add(pos, clusterId);
+    if (d) setEditingId(d.id);
+  }, [store]);
+  const commit = useCallback((id: string, text: string) => {
+    store.update(id, { text });
+    setEditingId(null);
+  }, [store]);
+  const remove = useCallback((id: string) => {
+    store.remove(new Set([id]));
+    setEditingId((cur) => (cur === id ? null : cur));
+  }, [store]);
+  const edit = useCallback((id: string) => setEditingId(id), []);
+  const stopEditing = useCallback(() => setEditingId(null), []);
+
+  return useMemo(() => ({ drafts, editingId, add, edit, stopEditing, commit, remove }), [drafts, editingId, add, edit, stopEditing, commit, remove]);
+}
