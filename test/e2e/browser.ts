@@ -66,3 +66,16 @@ export const connected = (page: Page): Promise<void> =>
   page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ state: 'attached', timeout: 15_000 });
 
 export const noteWithText = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
+
+/** Join a board with its code as a participant with a team, as the /join page does. */
+export async function joinAs(p: Page, base: string, code: string, name: string, teamLabel: string, boardId: string): Promise<void> {
+  await p.goto(`${base}/join/${code}`);
+  await p.getByTestId('join-name').fill(name);
+  const select = p.getByTestId('join-team');
+  if (!(await select.count())) await p.getByTestId('join-submit').click();
+  await select.waitFor();
+  await select.selectOption({ label: teamLabel });
+  await p.getByTestId('join-submit').click();
+  await p.waitForURL(`**/b/${boardId}`);
+  await connected(p);
+}

@@ -7,19 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createCluster } from '../../shared/clusters.js';
 import { command, connectClient, createBoard, waitFor, waitSynced } from '../helpers/server.js';
-import { connected, DESKTOP, e2eSession, newPage, PHONE, PROJECTOR, screenshot } from './browser.js';
-
-async function joinAs(p: Page, base: string, code: string, name: string, team: string, boardId: string) {
-  await p.goto(`${base}/join/${code}`);
-  await p.getByTestId('join-name').fill(name);
-  const select = p.getByTestId('join-team');
-  if (!(await select.count())) await p.getByTestId('join-submit').click();
-  await select.waitFor();
-  await select.selectOption({ label: team });
-  await p.getByTestId('join-submit').click();
-  await p.waitForURL(`**/b/${boardId}`);
-  await connected(p);
-}
+import { DESKTOP, e2eSession, joinAs, newPage, PHONE, PROJECTOR, screenshot } from './browser.js';
 
 /** Click "+" `n` times for a criterion on a target, waiting for each to be confirmed. */
 async function vote(p: Page, criterion: string, target: string, n: number) {
