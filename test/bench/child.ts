@@ -9,7 +9,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 export const SERVER_CORE = 0;
 export const LOADGEN_CORE = 1;
 const READY_TIMEOUT_MS = 30_000;
-const STOP_GRACE_MS = 1_500;
+// Long enough for a server to save and for `--cpu-prof` to write its profile on SIGTERM.
+const STOP_GRACE_MS = 5_000;
 
 const live = new Set<ChildProcess>();
 let hooked = false;

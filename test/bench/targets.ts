@@ -60,6 +60,8 @@ export interface StartOptions {
   pin: boolean;
   /** Start node with the inspector on a random loopback port (heap measurements). */
   inspect?: boolean;
+  /** Extra node flags for the server, e.g. `--cpu-prof` to profile it (written when it exits on SIGTERM). */
+  nodeArgs?: string[];
 }
 
 const HOST = '127.0.0.1';
@@ -87,7 +89,7 @@ const INSPECTOR_LINE = /Debugger listening on (ws:\/\/\S+)/;
 
 export async function startTarget(name: TargetName, opts: StartOptions): Promise<Target> {
   const dir = tempDir();
-  const node = (args: string[]) => (opts.inspect ? [`--inspect=${HOST}:0`, ...args] : args);
+  const node = (args: string[]) => [...(opts.inspect ? [`--inspect=${HOST}:0`] : []), ...(opts.nodeArgs ?? []), ...args];
   const core = opts.pin ? SERVER_CORE : undefined;
   let child: Child;
   let httpUrl: string;

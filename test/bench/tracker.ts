@@ -77,12 +77,13 @@ export class Tracker {
 
   send(sender: number, seq: number, t: number, tag: number): void {
     if (this.count === this.cap) this.grow();
+    const w = this.window(tag);
     const i = this.count++;
     this.index[sender]![seq] = i;
     this.sendAt[i] = t;
     this.tags[i] = tag;
     this.durableAt[i] = NaN;
-    this.window(tag).end = this.count;
+    w.end = this.count;
   }
 
   arrive(receiver: number, sender: number, seq: number, t: number): void {

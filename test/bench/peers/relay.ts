@@ -84,6 +84,9 @@ wss.on('connection', (ws: WebSocket, req) => {
   });
 });
 
+// A clean exit on SIGTERM lets `--cpu-prof` write its profile.
+process.on('SIGTERM', () => process.exit(0));
+
 http.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
   const { address, port } = http.address() as AddressInfo;
   console.log(`[relay] open http://${address}:${port}`);

@@ -1,0 +1,215 @@
+/**
+ * The client in real Chromium: a facilitator opens a 1,000-note board served by our server.
+ * Measured: time from navigation start until every note is in the DOM, frame intervals
+ * (requestAnimationFrame deltas) while dragging a note and while 50 remote updates/s arrive,
+ * and the production JavaScript, gzipped.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { seeded } from '../../helpers/seeded.js';
+import { SERVER_CORE, startChild } from '../child.js';
+import { drive } from '../loadgen.js';
+import type { BenchContext, Row, ScenarioOutput } from '../results.js';
+import { summarize } from '../stats.js';
+import { SimUser } from '../user.js';
+import { Y_WEBSOCKET } from '../framing.js';
+import { PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../../shared/protocol.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1280, height: 800 };
+const NOTES = 1_000;
+const SEEDERS = 10;
+const REMOTE_UPDATES_PER_SEC = 50;
+const RENDER_TIMEOUT_MS = 30_000;
+/** Pointer moves during a drag, one per 60 Hz frame, as a mouse reports them. */
+const DRAG_STEPS = 60;
+const POINTER_INTERVAL_MS = 16;
+
+interface ClientResult {
+  jsGzipKB: number;
+  jsFiles: number;
+  built: 'fresh dist/' | 'temporary build' | 'stale dist/, the build failed';
+  firstRenderMs: number;
+  dragFrames: ReturnType<typeof summarize>;
+  remoteFrames: ReturnType<typeof summarize>;
+}
+
+/** dist/ when it is newer than every client source; otherwise a build in a temporary folder (others may be using dist/). */
+function builtClient(ctx: BenchContext): { dir: string; built: ClientResult['built']; cleanup: () => void } {
+  const dist = join(process.cwd(), 'dist');
+  const newest = (p: string): number => {
+    const s = statSync(p);
+    if (!s.isDirectory()) return s.mtimeMs;
+    return Math.max(s.mtimeMs, ...readdirSync(p).map((f) => newest(join(p, f))));
+  };
+  const sources = Math.max(newest('client'), newest('shared'), newest('vite.config.ts'), newest('package-lock.json'));
+  if (existsSync(join(dist, 'index.html')) && statSync(join(dist, 'index.html')).mtimeMs > sources) {
+    return { dir: dist, built: 'fresh dist/', cleanup: () => undefined };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'charrette-bench-client-'));
+  ctx.log(`  dist/ is older than the client sources: building into ${dir}`);
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    // Output to stderr: stdout carries the table.
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: ['ignore', 2, 2] });
+  } catch (err) {
+    cleanup();
+    // The client is being worked on: measure the last build rather than nothing, and say so.
+    if (!existsSync(join(dist, 'index.html'))) throw err;
+    ctx.log('  the client does not build right now; measuring the existing dist/');
+    return { dir: dist, built: 'stale dist/, the build failed', cleanup: () => undefined };
+  }
+  return { dir, built: 'temporary build', cleanup };
+}
+
+function jsSize(dir: string): { kb: number; files: number } {
+  const assets = join(dir, 'assets');
+  const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const bytes = files.reduce((s, f) => s + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+  return { kb: bytes / 1024, files: files.length };
+}
+
+/**
+ * Record requestAnimationFrame timestamps until the returned function is called. The page code
+ * is a string: tsx would wrap a named function in a helper the page does not have.
+ */
+async function recordFrames(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const f = (t) => {
+      window.__frames.push(t);
+      if (window.__recording) requestAnimationFrame(f);
+    };
+    requestAnimationFrame(f);
+  })()`);
+  return async () => {
+    const ts = (await page.evaluate('(window.__recording = false, window.__frames)')) as number[];
+    return ts.slice(1).map((t, i) => t - ts[i]!);
+  };
+}
+
+async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST ${url}: HTTP ${res.status}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
+  const scenario = `client in Chromium, ${NOTES.toLocaleString('en')}-note board`;
+  ctx.log(scenario);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
+  const client = builtClient(ctx);
+  const size = jsSize(client.dir);
+  const dataDir = mkdtempSync(join(tmpdir(), 'charrette-bench-'));
+  const server = await startChild({
+    name: 'charrette (client bench)',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'server/main.ts'],
+    env: { PORT: '0', HOST: '127.0.0.1', CHARRETTE_DATA: join(dataDir, 'c.db'), CHARRETTE_STATIC: client.dir },
+    core: ctx.pin ? SERVER_CORE : undefined,
+    ready: /open (http:\/\/\S+)/,
+  });
+  const base = server.ready[1]!.replace('localhost', '127.0.0.1');
+  const seeders: SimUser[] = [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const board = await postJson(`${base}/api/boards`, { title: 'Client benchmark' });
+    const id = String(board.id);
+    await postJson(`${base}/api/boards/${id}/commands`, { type: 'setPhase', phase: 'brainstorm' }, String(board.facilitatorToken));
+    for (let i = 0; i < SEEDERS; i++) {
+      const j = await postJson(`${base}/api/join/${String(board.joinCode)}`, { name: `Seeder ${i}` });
+      const p = j.participant as { id: string; name: string; team: string };
+      const q = new URLSearchParams({ [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_TOKEN]: String(j.token) });
+      seeders.push(new SimUser(i, { url: `${base.replace('http', 'ws')}/ws/${id}?${q}`, framing: Y_WEBSOCKET, identity: p }, { keepsState: true, tracker: null, rng: seeded(31 + i) }));
+    }
+    await Promise.all(seeders.map((u) => u.connect()));
+    seeders.forEach((u) => u.seedNotes(NOTES / SEEDERS));
+    while (seeders.some((u) => u.savedProgress.saved < u.savedProgress.sent)) await new Promise((r) => setTimeout(r, 20));
+
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => ctx.log(`  [browser] ${err.message}`));
+    await page.goto(`${base}/b/${id}#f=${String(board.facilitatorToken)}`);
+    let firstRenderMs: number;
+    try {
+      const handle = await page.waitForFunction(
+        (n) => (document.querySelectorAll('[data-testid="note"]').length >= n ? performance.now() : null),
+        NOTES,
+        { polling: 'raf', timeout: RENDER_TIMEOUT_MS },
+      );
+      firstRenderMs = (await handle.jsonValue()) as number;
+    } catch (err) {
+      const shown = await page.locator('[data-testid="note"]').count();
+      const shot = join(process.cwd(), 'bench-results', 'client-failure.png');
+      mkdirSync(join(process.cwd(), 'bench-results'), { recursive: true });
+      await page.screenshot({ path: shot });
+      throw new Error(`${shown} of ${NOTES} notes rendered after ${RENDER_TIMEOUT_MS} ms (screenshot: ${shot}): ${(err as Error).message.split('\n')[0]}`, { cause: err });
+    }
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: RENDER_TIMEOUT_MS });
+    await page.waitForTimeout(500);
+
+    // A note fully on screen and not under the chrome, to grab by its middle.
+    const grab = await page.evaluate(({ w, h }) => {
+      for (const el of document.querySelectorAll('[data-testid="note"]')) {
+        const r = el.getBoundingClientRect();
+        if (r.left > 100 && r.top > 120 && r.right < w - 300 && r.bottom < h - 200) {
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          if (el.contains(document.elementFromPoint(x, y))) return { x, y };
+        }
+      }
+      return null;
+    }, { w: VIEWPORT.width, h: VIEWPORT.height });
+    if (!grab) throw new Error('no note fully on screen to drag');
+    let stop = await recordFrames(page);
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    for (let i = 1; i <= DRAG_STEPS; i++) {
+      await page.mouse.move(grab.x + i * 3, grab.y + i * 2);
+      await page.waitForTimeout(POINTER_INTERVAL_MS);
+    }
+    await page.mouse.up();
+    const dragFrames = summarize(Float64Array.from(await stop()));
+
+    // BENCH_CLIENT_PROFILE=<dir> writes a Chrome CPU profile of this phase (open it in DevTools).
+    const profileDir = process.env.BENCH_CLIENT_PROFILE;
+    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    stop = await recordFrames(page);
+    await drive({ users: seeders }, { editsPerSec: REMOTE_UPDATES_PER_SEC, cursorsPerSec: 0, durationMs: ctx.quick ? 3_000 : 10_000, tag: 0, seed: 77 });
+    const remoteFrames = summarize(Float64Array.from(await stop()));
+    if (cdp && profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, 'client-remote-updates.cpuprofile'), JSON.stringify(profile));
+    }
+    await context.close();
+    const r: ClientResult = { jsGzipKB: size.kb, jsFiles: size.files, built: client.built, firstRenderMs, dragFrames, remoteFrames };
+    ctx.log(`  first render ${firstRenderMs.toFixed(0)} ms; drag frame p95 ${dragFrames.p95.toFixed(1)} ms; remote-update frame p95 ${remoteFrames.p95.toFixed(1)} ms; JS ${size.kb.toFixed(0)} KB gzip`);
+    const rows: Row[] = [
+      { scenario, metric: 'first render (navigation → all notes in the DOM)', unit: 'ms', better: 'lower', values: { charrette: firstRenderMs }, goal: '≤ 1,000 ms' },
+      { scenario, metric: 'frame interval p95 while dragging a note', unit: 'ms', better: 'lower', values: { charrette: dragFrames.p95 }, goal: '≤ 16.7 ms' },
+      { scenario, metric: 'frame interval max while dragging', unit: 'ms', better: 'lower', values: { charrette: dragFrames.max } },
+      { scenario, metric: `frame interval p95 with ${REMOTE_UPDATES_PER_SEC} remote updates/s`, unit: 'ms', better: 'lower', values: { charrette: remoteFrames.p95 }, goal: '≤ 16.7 ms' },
+      { scenario, metric: `production JS, gzip -9 (${size.files} files, ${client.built})`, unit: 'KB', better: 'lower', values: { charrette: size.kb }, goal: '≤ 250 KB' },
+    ];
+    return { name: scenario, rows, notes: [], raw: r };
+  } finally {
+    seeders.forEach((u) => u.close());
+    await browser.close();
+    await server.stop();
+    client.cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
