@@ -159,7 +159,7 @@ export async function startServer(
       hub.touch(room);
       return refuse(CLOSE.BOARD_FULL, 'this board has as many people as the server allows');
     }
-    const c = new Conn(ws, room, claims);
+    const c = new Conn(ws, room, claims, config.rateLimits);
     conn = c;
     hub.attach(c);
     ws.on('close', () => {

@@ -1,5 +1,6 @@
 /** Server configuration from the environment, with the defaults of a local install. */
 import { resolve } from 'node:path';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './ratelimit.js';
 
 export interface ServerConfig {
   port: number;
@@ -22,6 +23,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** The URL people reach the server at, for QR codes (default: from the request's Host). */
   publicUrl: string | null;
+  /** Per-connection limits: messages and bytes per second, with bursts. */
+  rateLimits: RateLimits;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -52,5 +55,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerBoard: int(env.CHARRETTE_MAX_CONNECTIONS_PER_BOARD, 500, 'CHARRETTE_MAX_CONNECTIONS_PER_BOARD'),
     trustProxy: env.CHARRETTE_TRUST_PROXY === '1' || env.CHARRETTE_TRUST_PROXY === 'true',
     publicUrl: env.CHARRETTE_PUBLIC_URL || null,
+    rateLimits: {
+      messagesPerSecond: int(env.CHARRETTE_RATE_MESSAGES_PER_S, DEFAULT_RATE_LIMITS.messagesPerSecond, 'CHARRETTE_RATE_MESSAGES_PER_S'),
+      messageBurst: int(env.CHARRETTE_RATE_MESSAGE_BURST, DEFAULT_RATE_LIMITS.messageBurst, 'CHARRETTE_RATE_MESSAGE_BURST'),
+      bytesPerSecond: int(env.CHARRETTE_RATE_BYTES_PER_S, DEFAULT_RATE_LIMITS.bytesPerSecond, 'CHARRETTE_RATE_BYTES_PER_S'),
+      byteBurst: int(env.CHARRETTE_RATE_BYTE_BURST, DEFAULT_RATE_LIMITS.byteBurst, 'CHARRETTE_RATE_BYTE_BURST'),
+    },
   };
 }

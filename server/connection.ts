@@ -90,6 +90,19 @@ export class Conn {
     this.ws.send(msg, { binary: true });
   }
 
+  /**
+   * Hold this socket's writes until `uncork`: a turn sends several messages to every socket
+   * (update, presence, save acknowledgement) and they should leave in one write, not one
+   * system call each. ws does not expose its net.Socket publicly; without it this is a no-op.
+   */
+  cork(): void {
+    (this.ws as unknown as { _socket?: { cork?: () => void } })._socket?.cork?.();
+  }
+
+  uncork(): void {
+    (this.ws as unknown as { _socket?: { uncork?: () => void } })._socket?.uncork?.();
+  }
+
   close(code: CloseCode, reason: string): void {
     if (this.closed) return;
     this.closed = true;

@@ -189,39 +189,50 @@ export class Hub {
     }
 
     let i = 0;
-    for (const b of batches) {
-      const { room } = b;
-      if (b.update) {
-        room.lastSeq = seqs[i++]!;
-        room.logLength++;
-        const msg = updateMessage(b.update);
-        // With one writer this turn, skip echoing its own update back; with several, one shared
-        // message to everyone is cheaper than a merge per recipient (Yjs ignores known structs).
-        const only = b.origins.size === 1 ? [...b.origins][0] : null;
-        for (const c of room.conns) if (c !== only) c.send(msg);
-      }
-      if (room.awarenessChanged.size > 0) {
-        const changed = [...room.awarenessChanged];
-        room.awarenessChanged.clear();
-        if (selectAnonymous(room.doc)) {
-          // Aliased presence must not come back to its owner (it would see itself as a stranger).
-          for (const c of room.conns) {
-            const ids = changed.filter((id) => room.awarenessOwners.get(id) !== c);
-            if (ids.length > 0) c.send(awarenessMessage(room.awareness, ids));
+    const corked = new Set<Conn>();
+    try {
+      for (const b of batches) {
+        const { room } = b;
+        for (const c of room.conns) {
+          c.cork();
+          corked.add(c);
+        }
+        if (b.update) {
+          room.lastSeq = seqs[i++]!;
+          room.logLength++;
+          const msg = updateMessage(b.update);
+          // With one writer this turn, skip echoing its own update back; with several, one shared
+          // message to everyone is cheaper than a merge per recipient (Yjs ignores known structs).
+          const only = b.origins.size === 1 ? [...b.origins][0] : null;
+          for (const c of room.conns) if (c !== only) c.send(msg);
+        }
+        if (room.awarenessChanged.size > 0) {
+          const changed = [...room.awarenessChanged];
+          room.awarenessChanged.clear();
+          if (selectAnonymous(room.doc)) {
+            // Aliased presence must not come back to its owner (it would see itself as a stranger).
+            for (const c of room.conns) {
+              const ids = changed.filter((id) => room.awarenessOwners.get(id) !== c);
+              if (ids.length > 0) c.send(awarenessMessage(room.awareness, ids));
+            }
+          } else {
+            const msg = awarenessMessage(room.awareness, changed);
+            for (const c of room.conns) c.send(msg);
           }
-        } else {
-          const msg = awarenessMessage(room.awareness, changed);
-          for (const c of room.conns) c.send(msg);
+        }
+        for (const [c, n] of b.acks) {
+          if (n > c.acked) {
+            c.acked = n;
+            c.send(encodeSaved(n));
+          }
         }
       }
-      for (const [c, n] of b.acks) {
-        if (n > c.acked) {
-          c.acked = n;
-          c.send(encodeSaved(n));
-        }
-      }
-      if (room.logLength >= this.opts.compactEvery) await this.compact(room);
+    } finally {
+      // Never leave a socket corked: its later writes would never leave.
+      for (const c of corked) c.uncork();
     }
+    // After the writes have left: compaction re-encodes the whole board.
+    for (const b of batches) if (b.room.logLength >= this.opts.compactEvery) await this.compact(b.room);
   }
 
   /** Put a failed batch back in front of anything that arrived since, so order is kept. */
