@@ -169,13 +169,16 @@ export class Conn {
     } catch {
       throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
     }
-    const state = empty ? this.room.encodeFullState() : Y.encodeStateAsUpdate(this.room.doc, encodedSv);
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MSG_SYNC);
-    encoding.writeVarUint(e, SYNC_STEP2);
-    encoding.writeVarUint8Array(e, state);
-    return encoding.toUint8Array(e);
+    return empty ? this.room.fullSyncMessage() : syncStep2Message(Y.encodeStateAsUpdate(this.room.doc, encodedSv));
   }
+}
+
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_SYNC);
+  encoding.writeVarUint(e, SYNC_STEP2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
 }
 
 /** RFC 6455 limits a close reason to 123 bytes of UTF-8. */
