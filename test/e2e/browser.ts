@@ -67,13 +67,15 @@ export const connected = (page: Page): Promise<void> =>
 
 export const noteWithText = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
 
-/** Join a board with its code as a participant with a team, as the /join page does. */
+/**
+ * Join a board that has teams with its join link, as a participant with a team. The page looks
+ * the code up by itself and then asks for a team; submitting before that lookup is done would race it.
+ */
 export async function joinAs(p: Page, base: string, code: string, name: string, teamLabel: string, boardId: string): Promise<void> {
   await p.goto(`${base}/join/${code}`);
   await p.getByTestId('join-name').fill(name);
   const select = p.getByTestId('join-team');
-  if (!(await select.count())) await p.getByTestId('join-submit').click();
-  await select.waitFor();
+  await select.waitFor({ timeout: 15_000 });
   await select.selectOption({ label: teamLabel });
   await p.getByTestId('join-submit').click();
   await p.waitForURL(`**/b/${boardId}`);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { createCluster } from '../../shared/clusters.js';
 import { addNote } from '../../shared/notes.js';
 import { command, connectClient, createBoard, waitFor, waitSynced } from '../helpers/server.js';
-import { connected, DESKTOP, e2eSession, newPage, screenshot } from './browser.js';
+import { DESKTOP, e2eSession, joinAs, newPage, screenshot } from './browser.js';
 
 /** noteId -> clusterId as this page's document has it. */
 const grouping = (p: Page) => p.evaluate(() => {
@@ -41,17 +41,7 @@ describe('sorting ideas into solution categories', () => {
     const a = await newPage(e2e.browser, DESKTOP);
     const b = await newPage(e2e.browser, DESKTOP);
     for (const [p, name, team] of [[a.page, 'Mouse Maria', 'MPUSD'], [b.page, 'Keyboard Kai', 'LBUSD']] as const) {
-      await p.goto(`${srv.url}/join/${board.joinCode}`);
-      await p.getByTestId('join-name').fill(name);
-      const teamSelect = p.getByTestId('join-team');
-      if (await teamSelect.count()) await teamSelect.selectOption({ label: team });
-      await p.getByTestId('join-submit').click();
-      if (await teamSelect.count()) {
-        await teamSelect.selectOption({ label: team });
-        await p.getByTestId('join-submit').click();
-      }
-      await p.waitForURL(`**/b/${board.id}`);
-      await connected(p);
+      await joinAs(p, srv.url, board.joinCode, name, team, board.id);
       await p.locator(`[data-testid="cluster"][data-cluster-id="${grading}"]`).waitFor();
     }
 
