@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 import type { BoardId } from '../shared/ids.js';
 import { selectMeta } from '../shared/meta.js';
-import { boardForCode, boardTeams, createBoard, joinBoard, parseBoardId, runCommand } from './boards.js';
+import { boardForCode, createBoard, joinBoard, parseBoardId, runCommand } from './boards.js';
 import type { ServerConfig } from './config.js';
 import { HttpError, readJson, securityHeaders, sendJson } from './http.js';
 import type { Hub } from './hub.js';
@@ -11,6 +11,7 @@ import { KeyedBuckets } from './ratelimit.js';
 import type { BoardRecord, BoardStore } from './storage/types.js';
 import type { Claims, TokenSigner } from './tokens.js';
 import { handleVotes } from './votes.js';
+import { openRoom } from './request.js';
 import { DraftCounts } from './facilitation.js';
 
 /**
@@ -157,15 +158,11 @@ export function createApi(ctx: ApiContext) {
         return true;
       }
       if (!m[2] && method === 'GET') {
-        const r = await hub.open(record.id);
-        if (!r.ok) throw new HttpError(503, 'board unavailable');
-        hub.touch(r.room);
-        const meta = selectMeta(r.room.doc);
+        const meta = selectMeta((await openRoom(hub, record.id)).doc);
         sendJson(req, res, 200, { boardId: record.id, title: meta.title, teams: meta.teams, joinCode: record.joinCode });
         return true;
       }
       if (!m[2] && method === 'POST') {
-        await boardTeams(hub, record.id);
         sendJson(req, res, 200, await joinBoard(store, hub, signer, record, await readJson(req)));
         return true;
       }

@@ -12,6 +12,7 @@ import { DEFAULT_PHASE, isPhase } from '../shared/phases.js';
 import { getMeta, MAX_NAME, MAX_PROBLEM, MAX_TITLE, type Team } from '../shared/schema.js';
 import { cleanText, restoreTeams } from '../shared/validate.js';
 import { HttpError } from './http.js';
+import { bodyField, openRoom } from './request.js';
 import type { Hub } from './hub.js';
 import type { BoardRecord, BoardStore } from './storage/types.js';
 import type { Claims, TokenSigner } from './tokens.js';
@@ -23,11 +24,9 @@ import { defaultVoting } from '../shared/criteria.js';
 export const EPOCH_LENGTH = 10;
 const JOIN_CODE_ATTEMPTS = 8;
 
-const field = (body: unknown, key: string): unknown =>
-  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 
 function optionalString(body: unknown, key: string, max: number): string | undefined {
-  const v = field(body, key);
+  const v = bodyField(body, key);
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') throw new HttpError(400, `${key} must be a string`);
   return cleanText(v, max).trim();
@@ -53,7 +52,7 @@ export async function createBoard(store: BoardStore, signer: TokenSigner, body: 
   // VALIDATION
   const title = optionalString(body, 'title', MAX_TITLE) ?? '';
   const problem = optionalString(body, 'problem', MAX_PROBLEM) ?? '';
-  const teamsRaw = field(body, 'teams');
+  const teamsRaw = bodyField(body, 'teams');
   if (teamsRaw !== undefined && !Array.isArray(teamsRaw)) throw new HttpError(400, 'teams must be a list');
   // RESOLUTION
   const doc = new Y.Doc();
@@ -62,7 +61,7 @@ export async function createBoard(store: BoardStore, signer: TokenSigner, body: 
   setProblem(doc, problem);
   setPhase(doc, DEFAULT_PHASE);
   setTeams(doc, restoreTeams(teamsRaw ?? []));
-  setVoting(doc, defaultVoting(field(body, 'lang') === 'es' ? 'es' : 'en'));
+  setVoting(doc, defaultVoting(bodyField(body, 'lang') === 'es' ? 'es' : 'en'));
   const record: BoardRecord = { id, epoch: randomId(EPOCH_LENGTH), createdAt: Date.now(), joinCode: await uniqueJoinCode(store) };
   await store.create(record, Y.encodeStateAsUpdate(doc));
   doc.destroy();
@@ -92,7 +91,7 @@ export async function joinBoard(store: BoardStore, hub: Hub, signer: TokenSigner
   const teams = await boardTeams(hub, record.id);
   if (team && !teams.some((t) => t.id === team)) throw new HttpError(400, 'no such team on this board');
   // A participant rejoining from the same browser keeps their id (and so their notes), unless removed.
-  const prior = signer.verify(field(body, 'previousToken'));
+  const prior = signer.verify(bodyField(body, 'previousToken'));
   let id = prior && prior.board === record.id && prior.epoch === record.epoch && prior.role === 'participant' ? prior.id : null;
   if (id && (await store.isRemoved(record.id, id))) throw new HttpError(403, 'you were removed from this board');
   id ??= `p-${randomId(12)}`;
@@ -104,10 +103,7 @@ export async function joinBoard(store: BoardStore, hub: Hub, signer: TokenSigner
 
 /** The board's teams, from its (loaded) document. */
 export async function boardTeams(hub: Hub, id: BoardId): Promise<Team[]> {
-  const r = await hub.open(id);
-  if (!r.ok) throw new HttpError(503, 'board unavailable');
-  hub.touch(r.room);
-  return restoreTeams(getMeta(r.room.doc).get('teams'));
+  return restoreTeams(getMeta((await openRoom(hub, id)).doc).get('teams'));
 }
 
 export type CommandResult = Record<string, unknown>;
@@ -127,28 +123,23 @@ export async function runCommand(
   // AUTH
   if (claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator can do that');
   const id = claims.board;
-  const type = field(body, 'type');
+  const type = bodyField(body, 'type');
   const voting = await votingCommand(store, hub, id, type, body);
   if (voting) return voting;
   const facilitation = await facilitationCommand(hub, drafts, id, type, body);
   if (facilitation) return facilitation;
-  const open = async () => {
-    const r = await hub.open(id);
-    if (!r.ok) throw new HttpError(503, 'board unavailable');
-    hub.touch(r.room);
-    return r.room.doc;
-  };
+  const open = async () => (await openRoom(hub, id)).doc;
   switch (type) {
     case 'setPhase': {
       // VALIDATION
-      const phase = field(body, 'phase');
+      const phase = bodyField(body, 'phase');
       if (!isPhase(phase)) throw new HttpError(400, 'unknown phase');
       // RESOLUTION
       setPhase(await open(), phase);
       return { phase };
     }
     case 'setLocked': {
-      const locked = field(body, 'locked');
+      const locked = bodyField(body, 'locked');
       if (typeof locked !== 'boolean') throw new HttpError(400, 'locked must be true or false');
       setLocked(await open(), locked);
       return { locked };
@@ -166,7 +157,7 @@ export async function runCommand(
       return { problem };
     }
     case 'setTeams': {
-      const teams = field(body, 'teams');
+      const teams = bodyField(body, 'teams');
       if (!Array.isArray(teams)) throw new HttpError(400, 'teams must be a list');
       return { teams: setTeams(await open(), teams as Team[]) };
     }
@@ -176,7 +167,7 @@ export async function runCommand(
       return { joinCode: code };
     }
     case 'removeParticipant': {
-      const pid = field(body, 'participantId');
+      const pid = bodyField(body, 'participantId');
       if (typeof pid !== 'string' || !/^p-[A-Za-z0-9]{1,32}$/.test(pid)) throw new HttpError(400, 'participantId is required');
       await store.removeParticipant(id, pid);
       closeParticipant(id, pid);

@@ -10,10 +10,9 @@ import { getNotes } from '../shared/schema.js';
 import { SERVER_ORIGIN } from '../shared/origins.js';
 import { addTime, newTimer, pauseTimer, resetTimer, startTimer, ONE_MINUTE_MS } from '../shared/timer.js';
 import { HttpError } from './http.js';
+import { bodyField, openRoom } from './request.js';
 import type { Hub } from './hub.js';
 
-const field = (body: unknown, key: string): unknown =>
-  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 
 /** Drafted-note counts per board and participant, in memory: they are live signals, not data to keep. */
 export class DraftCounts {
@@ -36,13 +35,11 @@ const COMMANDS = ['setAnonymous', 'setSilent', 'revealDrafts', 'setFollowMe', 't
 /** Run a facilitation command; null when `type` is not one. The caller has checked the facilitator token. */
 export async function facilitationCommand(hub: Hub, drafts: DraftCounts, id: BoardId, type: unknown, body: unknown): Promise<Record<string, unknown> | null> {
   if (typeof type !== 'string' || !COMMANDS.includes(type)) return null;
-  const r = await hub.open(id);
-  if (!r.ok) throw new HttpError(503, 'board unavailable');
-  hub.touch(r.room);
-  const doc = r.room.doc;
+  const room = await openRoom(hub, id);
+  const doc = room.doc;
   const now = Date.now();
   const flag = (key: string): boolean => {
-    const v = field(body, key);
+    const v = bodyField(body, key);
     if (typeof v !== 'boolean') throw new HttpError(400, `${key} must be true or false`);
     return v;
   };
@@ -56,7 +53,7 @@ export async function facilitationCommand(hub: Hub, drafts: DraftCounts, id: Boa
         if (on) stripAuthorNames(doc);
       }, SERVER_ORIGIN);
       // Presence switches between real and aliased ids: drop it all; clients re-announce.
-      removeAwarenessStates(r.room.awareness, [...r.room.awareness.getStates().keys()], null);
+      removeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()], null);
       return { anonymous: on };
     }
     case 'setSilent': {
@@ -71,9 +68,9 @@ export async function facilitationCommand(hub: Hub, drafts: DraftCounts, id: Boa
       return { silent: false };
     case 'setFollowMe':
       setFlag(doc, 'followMe', flag('on'));
-      return { followMe: field(body, 'on') };
+      return { followMe: bodyField(body, 'on') };
     case 'timerSet': {
-      const ms = field(body, 'durationMs');
+      const ms = bodyField(body, 'durationMs');
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) throw new HttpError(400, 'durationMs must be a positive number');
       setTimer(doc, newTimer(ms));
       return { timer: selectTimer(doc) };

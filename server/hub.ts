@@ -28,6 +28,14 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery
 /** Wait before retrying a commit that failed (disk full, database busy). */
 const COMMIT_RETRY_MS = 1_000;
 
+/** One room's share of a turn: its merged update (if any), who wrote it, and the acknowledgements owed. */
+interface Batch {
+  room: Room;
+  update: Uint8Array | null;
+  origins: Set<Conn | null>;
+  acks: Map<Conn, number>;
+}
+
 export type LoadResult =
   | { ok: true; room: Room }
   | { ok: false; reason: 'not-found' | 'too-new' | 'unavailable'; detail?: string };
@@ -161,7 +169,7 @@ export class Hub {
   private async flush(): Promise<void> {
     const rooms = [...this.dirty];
     this.dirty.clear();
-    const batches: { room: Room; update: Uint8Array | null; origins: Set<Conn | null>; acks: Map<Conn, number> }[] = [];
+    const batches: Batch[] = [];
     const entries: AppendEntry[] = [];
     for (const room of rooms) {
       // Counts are taken now: messages arriving while this commit is in flight belong to the next one.
@@ -236,7 +244,7 @@ export class Hub {
   }
 
   /** Put a failed batch back in front of anything that arrived since, so order is kept. */
-  private requeue(batches: { room: Room; update: Uint8Array | null; origins: Set<Conn | null>; acks: Map<Conn, number> }[]): void {
+  private requeue(batches: Batch[]): void {
     for (const b of batches) {
       if (b.update) b.room.pending.unshift(b.update);
       for (const o of b.origins) b.room.pendingOrigins.add(o);

@@ -16,12 +16,11 @@ import { selectNotes } from '../shared/notes.js';
 import { decide } from '../shared/policy.js';
 import { checkVote, remaining, tally, type Vote } from '../shared/tally.js';
 import { HttpError, readJson, sendJson } from './http.js';
+import { bodyField, openRoom } from './request.js';
 import type { Hub } from './hub.js';
 import type { BoardStore } from './storage/types.js';
 import type { Claims } from './tokens.js';
 
-const field = (body: unknown, key: string): unknown =>
-  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 
 /** The targets that may receive votes now: live categories or notes, narrowed by a runoff. */
 export function voteTargets(doc: Y.Doc, voting: VotingSettings): string[] {
@@ -29,12 +28,7 @@ export function voteTargets(doc: Y.Doc, voting: VotingSettings): string[] {
   return voting.runoff.length > 0 ? all.filter((t) => voting.runoff.includes(t)) : all;
 }
 
-async function openDoc(hub: Hub, id: BoardId): Promise<Y.Doc> {
-  const r = await hub.open(id);
-  if (!r.ok) throw new HttpError(503, 'board unavailable');
-  hub.touch(r.room);
-  return r.room.doc;
-}
+const openDoc = async (hub: Hub, id: BoardId): Promise<Y.Doc> => (await openRoom(hub, id)).doc;
 
 /** Handle /api/boards/<id>/votes[/...] for a verified token; false when no route matches. */
 export async function handleVotes(
@@ -62,17 +56,17 @@ export async function handleVotes(
   if (sub === '/votes' && method === 'PUT') {
     const body = await readJson(req);
     // AUTH: own votes only, whatever the body claims.
-    const claimed = field(body, 'voter');
+    const claimed = bodyField(body, 'voter');
     if (claimed !== undefined && claimed !== claims.id) throw new HttpError(403, 'you can only cast your own votes');
     const allowed = decide({ role: claims.role, id: claims.id, team: claims.team }, selectRules(doc), { kind: 'vote' });
     if (!allowed.ok) throw new HttpError(409, allowed.reason);
     if (voting.status !== 'open') throw new HttpError(409, 'voting is not open');
     // VALIDATION
-    const criterion = voting.criteria.find((c) => c.id === field(body, 'criterion'));
+    const criterion = voting.criteria.find((c) => c.id === bodyField(body, 'criterion'));
     if (!criterion) throw new HttpError(400, 'no such criterion');
-    const target = field(body, 'target');
+    const target = bodyField(body, 'target');
     if (typeof target !== 'string' || !voteTargets(doc, voting).includes(target)) throw new HttpError(400, 'no such option to vote on');
-    const value = field(body, 'value');
+    const value = bodyField(body, 'value');
     if (typeof value !== 'number') throw new HttpError(400, 'value must be a number');
     // RESOLUTION: the budget check runs inside the storage transaction.
     const vote: Vote = { voter: claims.id, team: claims.team, criterion: criterion.id, target, value };
@@ -85,7 +79,7 @@ export async function handleVotes(
   }
 
   if (sub === '/votes/done' && method === 'POST') {
-    const done = field(await readJson(req), 'done');
+    const done = bodyField(await readJson(req), 'done');
     if (typeof done !== 'boolean') throw new HttpError(400, 'done must be true or false');
     if (voting.status !== 'open') throw new HttpError(409, 'voting is not open');
     await store.setVoteDone(id, voting.round, claims.id, claims.team, done);
@@ -121,7 +115,7 @@ export async function votingCommand(
       if (voting.status === 'open') throw new HttpError(409, 'close voting before changing criteria or budgets');
       const next = { ...voting };
       for (const k of ['criteria', 'target', 'mode', 'maxPerTarget'] as const) {
-        const v = field(body, k);
+        const v = bodyField(body, k);
         if (v !== undefined) (next as Record<string, unknown>)[k] = v;
       }
       setVoting(doc, next);
@@ -154,7 +148,7 @@ export async function votingCommand(
       return { results };
     }
     case 'runoff': {
-      const top = field(body, 'top');
+      const top = bodyField(body, 'top');
       const n = typeof top === 'number' && Number.isInteger(top) && top >= 2 ? top : 2;
       const current = selectResults(doc) ?? (await computeResults(store, id, doc, voting));
       // Ties at the cut-off all go through: a runoff never drops an option that tied.
@@ -168,14 +162,14 @@ export async function votingCommand(
       return { round: voting.round + 1, runoff };
     }
     case 'recordDecision': {
-      const target = field(body, 'target');
+      const target = bodyField(body, 'target');
       if (target === null) {
         setDecision(doc, null);
         return { decision: null };
       }
       const all = voting.target === 'notes' ? selectNotes(doc).map((n) => n.id) : selectClusters(doc).map((c) => c.id);
       if (typeof target !== 'string' || !all.includes(target)) throw new HttpError(400, 'no such option');
-      const raw = field(body, 'rationale');
+      const raw = bodyField(body, 'rationale');
       const rationale: Record<string, string> = {};
       for (const c of voting.criteria) {
         const v = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[c.id] : undefined;

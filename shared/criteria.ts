@@ -3,6 +3,7 @@
  * default), their weights and vote budgets, what is voted on, and the voting round's status.
  * Stored in meta.voting, written only by the server on a facilitator's command.
  */
+import { CRITERION_COLOR_ORDER, STRONG_COLORS } from './palette.js';
 import { cleanText } from './validate.js';
 
 export interface Criterion {
@@ -41,8 +42,7 @@ export const MAX_CRITERIA = 8;
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;
 
-// Okabe–Ito hues: distinguishable with the common color-vision deficiencies.
-const CRITERION_COLORS = ['#0072B2', '#009E73', '#D55E00', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+const CRITERION_COLORS = CRITERION_COLOR_ORDER.map((name) => STRONG_COLORS[name]);
 
 const DEFAULTS = {
   en: [

@@ -19,6 +19,28 @@ export const NOTE_COLOR_NAMES = Object.keys(NOTE_COLORS) as NoteColor[];
 export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
 export const NOTE_TEXT_COLOR = '#1B1B1B';
 
+/**
+ * The Okabe–Ito colors at full strength, for swatches always shown beside a name (teams,
+ * criteria): they only need to be told apart from each other, not read against text.
+ */
+export const STRONG_COLORS = {
+  blue: '#0072B2',
+  orange: '#E69F00',
+  green: '#009E73',
+  purple: '#CC79A7',
+  sky: '#56B4E9',
+  vermillion: '#D55E00',
+  yellow: '#F0E442',
+  black: '#000000',
+} as const;
+
+export type StrongColor = keyof typeof STRONG_COLORS;
+
+/** Criteria take these in order (Equity blue, Resiliency green, Feasibility vermillion, …). */
+export const CRITERION_COLOR_ORDER: readonly StrongColor[] = ['blue', 'green', 'vermillion', 'purple', 'orange', 'sky', 'black', 'yellow'];
+/** Teams take these in order. */
+export const TEAM_COLOR_ORDER: readonly StrongColor[] = ['blue', 'orange', 'green', 'purple', 'sky', 'vermillion', 'yellow', 'black'];
+
 /** True for one of the palette's color names. */
 export const isNoteColor = (s: unknown): s is NoteColor =>
   typeof s === 'string' && Object.prototype.hasOwnProperty.call(NOTE_COLORS, s);

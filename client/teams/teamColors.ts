@@ -3,19 +3,14 @@
  * is always shown as a swatch beside its name, never as color alone, so the swatch only has
  * to be told apart from its neighbours, not read against text.
  */
+import { STRONG_COLORS, TEAM_COLOR_ORDER } from '../../shared/palette.js';
 import { MAX_TEAMS, type Team } from '../../shared/schema.js';
 import type { MessageKey } from '../i18n/i18n.js';
 
-export const TEAM_COLORS: ReadonlyArray<{ hex: string; name: MessageKey }> = [
-  { hex: '#0072B2', name: 'color.blue' },
-  { hex: '#E69F00', name: 'color.orange' },
-  { hex: '#009E73', name: 'color.green' },
-  { hex: '#CC79A7', name: 'color.purple' },
-  { hex: '#56B4E9', name: 'color.sky' },
-  { hex: '#D55E00', name: 'color.vermillion' },
-  { hex: '#F0E442', name: 'color.yellow' },
-  { hex: '#000000', name: 'color.black' },
-];
+export const TEAM_COLORS: ReadonlyArray<{ hex: string; name: MessageKey }> = TEAM_COLOR_ORDER.map((c) => ({
+  hex: STRONG_COLORS[c],
+  name: `color.${c}` as MessageKey,
+}));
 
 /** Same length and alphabet the server accepts (shared/validate.ts restoreTeams). */
 const MAX_TEAM_ID = 32;

@@ -4,19 +4,14 @@
  */
 import { DEFAULT_BUDGET, MAX_CRITERIA, type Criterion } from '../../shared/criteria.js';
 import { randomId } from '../../shared/ids.js';
+import { CRITERION_COLOR_ORDER, STRONG_COLORS } from '../../shared/palette.js';
 import type { MessageKey } from '../i18n/i18n.js';
 
-/** Okabe–Ito, as in shared/criteria.ts: distinguishable with the common color-vision deficiencies. */
-export const CRITERION_PALETTE: ReadonlyArray<{ hex: string; name: MessageKey }> = [
-  { hex: '#0072B2', name: 'color.blue' },
-  { hex: '#009E73', name: 'color.green' },
-  { hex: '#D55E00', name: 'color.vermillion' },
-  { hex: '#CC79A7', name: 'color.purple' },
-  { hex: '#E69F00', name: 'color.orange' },
-  { hex: '#56B4E9', name: 'color.sky' },
-  { hex: '#000000', name: 'color.black' },
-  { hex: '#F0E442', name: 'color.yellow' },
-];
+/** The criteria's colors, in the same order the server hands them out. */
+export const CRITERION_PALETTE: ReadonlyArray<{ hex: string; name: MessageKey }> = CRITERION_COLOR_ORDER.map((c) => ({
+  hex: STRONG_COLORS[c],
+  name: `color.${c}` as MessageKey,
+}));
 
 export type CriterionDraft = Criterion & { key: string };
 
