@@ -1,5 +1,6 @@
 /** Server configuration from the environment, with the defaults of a local install. */
 import { resolve } from 'node:path';
+import { DEFAULT_HUB_OPTIONS } from './hub.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './ratelimit.js';
 
 export interface ServerConfig {
@@ -14,6 +15,8 @@ export interface ServerConfig {
   staticDir: string | null;
   roomIdleMs: number;
   compactEvery: number;
+  /** Shortest time between two commits (and fan-outs) of a busy server; see HubOptions. */
+  flushIntervalMs: number;
   /** Browser origins allowed to open a WebSocket besides the server's own; '*' allows any. */
   allowedOrigins: string[];
   /** When set, creating a board requires this key (header X-Charrette-Key). */
@@ -50,6 +53,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: resolve(env.CHARRETTE_STATIC ?? 'dist'),
     roomIdleMs: int(env.CHARRETTE_ROOM_IDLE_MS, 5_000, 'CHARRETTE_ROOM_IDLE_MS'),
     compactEvery: int(env.CHARRETTE_COMPACT_EVERY, 500, 'CHARRETTE_COMPACT_EVERY'),
+    flushIntervalMs: int(env.CHARRETTE_FLUSH_MS, DEFAULT_HUB_OPTIONS.flushIntervalMs, 'CHARRETTE_FLUSH_MS'),
     allowedOrigins: (env.CHARRETTE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     createKey: env.CHARRETTE_CREATE_KEY || null,
     maxConnectionsPerBoard: int(env.CHARRETTE_MAX_CONNECTIONS_PER_BOARD, 500, 'CHARRETTE_MAX_CONNECTIONS_PER_BOARD'),

@@ -53,6 +53,8 @@ export interface ChildSpec {
   command: string;
   args: string[];
   env?: Record<string, string>;
+  /** Working directory (default: this process's). */
+  cwd?: string;
   /** Core to pin the child to; undefined leaves it wherever the parent runs. */
   core?: number;
   /** The line that says the server listens; its first capture group is kept. */
@@ -75,6 +77,7 @@ export async function startChild(spec: ChildSpec): Promise<Child> {
   // taskset execs the command, so the child's pid is the server's pid (what /proc is read for).
   const proc = spawn(pinned ? 'taskset' : spec.command, pinned ? ['-c', String(spec.core), spec.command, ...spec.args] : spec.args, {
     env: { ...process.env, ...spec.env },
+    cwd: spec.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(proc);

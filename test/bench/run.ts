@@ -2,6 +2,9 @@
  * `npm run bench [-- --quick] [--only=a,b] [--targets=charrette,relay] [--repeat=N] [--no-pin]
  *  [--server-node-args="--cpu-prof --cpu-prof-dir=prof"]`
  *
+ * With CHARRETTE_BENCH_BASELINE=<another checkout> the `baseline` target runs that checkout's
+ * server beside this one, for a before/after comparison in the same run.
+ *
  * Runs every scenario against our server and the peers, prints a Markdown table on stdout
  * (progress goes to stderr) and writes everything measured to bench-results/. The server under
  * test is pinned to core 0 and this process to core 1. The whole run has a hard time limit;
@@ -20,7 +23,7 @@ import { runDocSize } from './scenarios/docsize.js';
 import { runIdleRooms } from './scenarios/idlerooms.js';
 import { runInitialSync } from './scenarios/initialsync.js';
 import { runMaxRate } from './scenarios/maxrate.js';
-import { TARGET_NAMES, type TargetName } from './targets.js';
+import { DEFAULT_TARGETS, isCharrette, TARGET_NAMES, type TargetName } from './targets.js';
 
 const QUICK_LIMIT_MS = 7 * 60_000;
 const FULL_LIMIT_MS = 90 * 60_000;
@@ -35,7 +38,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { quick: false, only: null, targets: [...TARGET_NAMES], repeat: null, pin: true, serverNodeArgs: [] };
+  const a: Args = { quick: false, only: null, targets: [...DEFAULT_TARGETS], repeat: null, pin: true, serverNodeArgs: [] };
   for (const arg of argv) {
     const [k, v = ''] = arg.split(/=(.*)/s) as [string, string?];
     if (k === '--quick') a.quick = true;
@@ -76,7 +79,7 @@ const SCENARIOS: Scenario[] = [
     name: 'durable',
     quick: true,
     run: (ctx) =>
-      runCohort(ctx, 'durable store', { users: 50, edits: 2, cursors: 1, goals: { durable: '≤ 100 ms' } }, ctx.targets.filter((t) => t === 'charrette')),
+      runCohort(ctx, 'durable store', { users: 50, edits: 2, cursors: 1, goals: { durable: '≤ 100 ms' } }, ctx.targets.filter(isCharrette)),
   },
   { name: 'maxrate200', quick: true, run: (ctx) => runMaxRate(ctx, 200, '≥ 3,500/s') },
   { name: 'maxrate10', quick: true, run: (ctx) => runMaxRate(ctx, 10, '≥ 6,000/s') },

@@ -12,11 +12,16 @@ import { PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/proto
 import { SERVER_CORE, startChild, type Child } from './child.js';
 import { hocuspocusFraming, Y_WEBSOCKET, type Framing } from './framing.js';
 
-export const TARGET_NAMES = ['charrette', 'reference', 'hocuspocus', 'relay'] as const;
+export const TARGET_NAMES = ['charrette', 'baseline', 'reference', 'hocuspocus', 'relay'] as const;
+/** Another checkout of Charrette (with its node_modules) to compare a change against in the same run. */
+export const BASELINE_ENV = 'CHARRETTE_BENCH_BASELINE';
+/** What runs when no targets are named: the baseline only when a checkout for it is given. */
+export const DEFAULT_TARGETS: TargetName[] = TARGET_NAMES.filter((t) => t !== 'baseline' || Boolean(process.env[BASELINE_ENV]));
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   charrette: 'Charrette',
+  baseline: 'Charrette (baseline checkout)',
   reference: '@y/websocket-server 0.1.1',
   hocuspocus: 'Hocuspocus 3.4.4',
   relay: 'ws relay (ceiling)',
@@ -85,6 +90,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The capacity scenarios put 10 connections at hundreds of edits/s each, which the per-connection
+ * rate limits (sized for people: 100 messages/s) refuse by design. The limiter still runs; only
+ * its thresholds are raised, as an operator would for a load test.
+ */
+const CAPACITY_LIMITS = {
+  CHARRETTE_RATE_MESSAGES_PER_S: '100000',
+  CHARRETTE_RATE_MESSAGE_BURST: '100000',
+  CHARRETTE_RATE_BYTES_PER_S: String(256 * 1024 * 1024),
+  CHARRETTE_RATE_BYTE_BURST: String(256 * 1024 * 1024),
+};
+
 const INSPECTOR_LINE = /Debugger listening on (ws:\/\/\S+)/;
 
 export async function startTarget(name: TargetName, opts: StartOptions): Promise<Target> {
@@ -94,14 +111,18 @@ export async function startTarget(name: TargetName, opts: StartOptions): Promise
   let child: Child;
   let httpUrl: string;
   switch (name) {
-    case 'charrette': {
+    case 'charrette':
+    case 'baseline': {
       const staticDir = join(dir, 'static');
       mkdirSync(staticDir);
+      const cwd = name === 'baseline' ? process.env[BASELINE_ENV] : undefined;
+      if (name === 'baseline' && !cwd) throw new Error(`the baseline target needs ${BASELINE_ENV}=<path of another checkout>`);
       child = await startChild({
         name,
         command: process.execPath,
         args: node(['--import', 'tsx', 'server/main.ts']),
-        env: { PORT: '0', HOST, CHARRETTE_DATA: join(dir, 'charrette.db'), CHARRETTE_STATIC: staticDir },
+        env: { PORT: '0', HOST, CHARRETTE_DATA: join(dir, 'charrette.db'), CHARRETTE_STATIC: staticDir, ...CAPACITY_LIMITS },
+        cwd,
         core,
         ready: /open (http:\/\/\S+)/,
       });
@@ -139,12 +160,12 @@ export async function startTarget(name: TargetName, opts: StartOptions): Promise
   return {
     name,
     keepsState: name !== 'relay',
-    reportsDurable: name === 'charrette',
+    reportsDurable: isCharrette(name),
     pid: child.pid,
     child,
     inspectorUrl: opts.inspect ? (INSPECTOR_LINE.exec(child.output())?.[1] ?? null) : null,
     httpUrl,
-    createRoom: () => (name === 'charrette' ? charretteRoom(httpUrl, wsUrl) : peerRoom(name, wsUrl)),
+    createRoom: () => (isCharrette(name) ? charretteRoom(httpUrl, wsUrl) : peerRoom(name, wsUrl)),
     async stop() {
       await child.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -152,6 +173,8 @@ export async function startTarget(name: TargetName, opts: StartOptions): Promise
     },
   };
 }
+
+export const isCharrette = (t: TargetName): boolean => t === 'charrette' || t === 'baseline';
 
 async function peerRoom(name: TargetName, wsUrl: string): Promise<BenchRoom> {
   const room = `bench-${randomId(10)}`;

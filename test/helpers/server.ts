@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { startServer, type CharretteServer } from '../../server/app.js';
 import type { ServerConfig } from '../../server/config.js';
+import { DEFAULT_HUB_OPTIONS } from '../../server/hub.js';
 import { DEFAULT_RATE_LIMITS } from '../../server/ratelimit.js';
 import { silentLogger, type Logger } from '../../server/log.js';
 import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
@@ -26,6 +27,7 @@ export function testConfig(dataPath: string, over: Partial<ServerConfig> = {}): 
     staticDir: null,
     roomIdleMs: 200,
     compactEvery: 500,
+    flushIntervalMs: DEFAULT_HUB_OPTIONS.flushIntervalMs,
     allowedOrigins: [],
     createKey: null,
     maxConnectionsPerBoard: 500,

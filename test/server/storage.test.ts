@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
 import { addNote, selectNotes } from '../../shared/notes.js';
-import { Hub } from '../../server/hub.js';
+import { DEFAULT_HUB_OPTIONS, Hub } from '../../server/hub.js';
 import type { Logger } from '../../server/log.js';
 import { SqliteStore } from '../../server/storage/sqlite.js';
 import { createBoard as createWithTokens } from '../../server/boards.js';
@@ -53,7 +53,7 @@ describe('SQLite store', () => {
   it('compaction replaces the log with a snapshot that loads to the same board', async () => {
     const store = open('compact.db');
     await createBoard(store, {}, BOARD);
-    const hub = new Hub(store, capturingLogger(), { roomIdleMs: 10, compactEvery: 3 });
+    const hub = new Hub(store, capturingLogger(), { ...DEFAULT_HUB_OPTIONS, roomIdleMs: 10, compactEvery: 3 });
     const r = await hub.open(BOARD);
     if (!r.ok) throw new Error('load failed');
     for (let i = 0; i < 7; i++) addNote(r.room.doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
@@ -75,7 +75,7 @@ describe('SQLite store', () => {
     const [bad] = await store.append([{ boardId: BOARD, data: Uint8Array.of(9, 9, 9, 9, 9, 9, 9) }]);
     await store.append([{ boardId: BOARD, data: noteUpdate('good two') }]);
     const log = capturingLogger();
-    const hub = new Hub(store, log, { roomIdleMs: 10, compactEvery: 500 });
+    const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, roomIdleMs: 10 });
     const r = await hub.open(BOARD);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -84,6 +84,31 @@ describe('SQLite store', () => {
     const q = store.db.prepare('SELECT seq, board_id FROM quarantined_updates').all();
     expect(q).toEqual([{ seq: bad, board_id: BOARD }]);
     expect((await store.load(BOARD))!.updates.map((u) => u.seq)).not.toContain(bad);
+    await hub.close();
+  });
+
+  it('a busy board shares one commit among the changes of several turns', async () => {
+    const store = open('window.db');
+    await createBoard(store, {}, BOARD);
+    // A long window, so the turns below certainly fall into it.
+    const hub = new Hub(store, capturingLogger(), { ...DEFAULT_HUB_OPTIONS, flushIntervalMs: 200 });
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    const before = (await store.load(BOARD))!.updates.length;
+    const nextTurn = () => new Promise((res) => setImmediate(res));
+    addNote(r.room.doc, { text: 'first, alone', pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
+    await nextTurn();
+    for (let i = 0; i < 5; i++) {
+      addNote(r.room.doc, { text: `burst ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+      await nextTurn();
+    }
+    await hub.drain();
+    const rows = (await store.load(BOARD))!.updates.slice(before);
+    // The first change of an idle board is stored on its own; the five that followed, together.
+    expect(rows).toHaveLength(2);
+    const doc = new Y.Doc();
+    for (const u of (await store.load(BOARD))!.updates) Y.applyUpdate(doc, u.data);
+    expect(selectNotes(doc)).toHaveLength(6);
     await hub.close();
   });
 

@@ -4,7 +4,7 @@
  */
 import { runLoad, type LoadResult } from '../loadgen.js';
 import type { BenchContext, Row, ScenarioOutput } from '../results.js';
-import type { TargetName } from '../targets.js';
+import { isCharrette, type TargetName } from '../targets.js';
 import { interleaved, loadNotes, med, withTarget } from './common.js';
 
 export interface CohortCase {
@@ -59,7 +59,7 @@ export async function runCohort(ctx: BenchContext, name: string, c: CohortCase, 
     { scenario, metric: 'server RSS (end)', unit: 'MB', better: 'lower', values: values((r) => r.server.rssEndMB) },
     {
       scenario, metric: 'durably stored p99 (send → MSG_SAVED)', unit: 'ms', better: 'lower',
-      values: values((r) => r.delivery.durable.p99, targets.filter((t) => t === 'charrette')), goal: c.goals?.durable,
+      values: values((r) => r.delivery.durable.p99, targets.filter(isCharrette)), goal: c.goals?.durable,
     },
     { scenario, metric: 'server event-loop delay p99', unit: 'ms', better: 'lower', values: values((r) => (r.serverLoop && r.serverLoop.samples >= MIN_LOOP_SAMPLES ? r.serverLoop.p99Ms : NaN)) },
     { scenario, metric: 'load generator event-loop delay p99', unit: 'ms', better: 'lower', values: values((r) => r.loadgen.p99Ms) },
