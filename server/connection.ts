@@ -13,7 +13,7 @@ import {
 import type { Room } from './room.js';
 import { checkUpdateV1, InvalidUpdate, type DecodedUpdate } from './updates.js';
 import { checkUpdatePolicy } from './policy.js';
-import { selectAnonymous, selectRules } from '../shared/meta.js';
+import { selectRules } from '../shared/meta.js';
 import type { Actor } from '../shared/policy.js';
 import type { Claims } from './tokens.js';
 import { Bucket, DEFAULT_RATE_LIMITS, type RateLimits } from './ratelimit.js';
@@ -114,7 +114,7 @@ export class Conn {
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MSG_SYNC);
     encoding.writeVarUint(e, SYNC_STEP1);
-    encoding.writeVarUint8Array(e, Y.encodeStateVector(this.room.doc));
+    encoding.writeVarUint8Array(e, this.room.encodeStateVector());
     this.send(encoding.toUint8Array(e));
     const states = this.room.awareness.getStates();
     if (states.size > 0) this.send(awarenessMessage(this.room.awareness, [...states.keys()]));
@@ -133,7 +133,7 @@ export class Conn {
           this.send(this.syncStep2(sv));
         } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
           const update = readBytes(d);
-          applyClientUpdate(room.doc, update, this, this.actor);
+          applyClientUpdate(room, update, this, this.actor);
           this.received++;
           room.ackConns.add(this);
           room.onDirty?.(room);
@@ -169,7 +169,12 @@ export class Conn {
     } catch {
       throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
     }
-    return empty ? this.room.fullSyncMessage() : syncStep2Message(Y.encodeStateAsUpdate(this.room.doc, encodedSv));
+    if (empty) return this.room.fullSyncMessage();
+    try {
+      return syncStep2Message(this.room.encodeState(encodedSv));
+    } catch {
+      throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
+    }
   }
 }
 
@@ -205,14 +210,20 @@ export function closeSocket(ws: WebSocket, code: number, reason: string): void {
   }
 }
 
-/** Apply a client's V1 update after a strict parse and the policy check; throws ProtocolError instead of applying anything doubtful. */
-export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown, actor: Actor): void {
+/**
+ * Apply a client's V1 update after a strict parse and the policy check; throws ProtocolError
+ * instead of applying anything doubtful. An empty update (what a new client answers the server's
+ * state vector with) is accepted without making the board's document live.
+ */
+export function applyClientUpdate(room: { readonly doc: Y.Doc }, update: Uint8Array, origin: unknown, actor: Actor): void {
   let decoded: DecodedUpdate;
   try {
     decoded = checkUpdateV1(update);
   } catch (err) {
     throw new ProtocolError(CLOSE.MALFORMED, err instanceof InvalidUpdate ? err.message : 'malformed document update');
   }
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+  const doc = room.doc;
   // An update that starts beyond what the server has for some client (a gap) would sit pending
   // in the document forever and ride along in every saved state: refuse it.
   for (const [client, clock] of decoded.from) {
@@ -257,7 +268,7 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
   }
   if (decoding.hasContent(d)) throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
   const room = conn.room;
-  const anonymous = selectAnonymous(room.doc);
+  const anonymous = room.anonymous;
   const keep: Array<[number, number, string]> = [];
   for (const [real, clock, json] of entries) {
     // Echoes of aliased presence (y-websocket clients send back every state they receive) carry

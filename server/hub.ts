@@ -9,7 +9,6 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { BoardId } from '../shared/ids.js';
 import { migrate } from '../shared/migrations.js';
-import { selectAnonymous } from '../shared/meta.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
 import { encodeSaved } from '../shared/protocol.js';
 import { awarenessMessage, type Conn, updateMessage } from './connection.js';
@@ -28,9 +27,14 @@ export interface HubOptions {
    * socket instead of one each (both costs grow with the number of flushes, not of messages).
    */
   flushIntervalMs: number;
+  /**
+   * How long a board's document stays live after its last use while people stay connected (an
+   * idle board keeps only its encoded state; see Room). 0 keeps documents live.
+   */
+  docIdleMs: number;
 }
 
-export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, flushIntervalMs: 3 };
+export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, flushIntervalMs: 3, docIdleMs: 5_000 };
 /** Wait before retrying a commit that failed (disk full, database busy). */
 const COMMIT_RETRY_MS = 1_000;
 
@@ -56,11 +60,24 @@ export class Hub {
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
 
+  private readonly sweeper: NodeJS.Timeout | null;
+
   constructor(
     readonly store: BoardStore,
     private readonly log: Logger,
     private readonly opts: HubOptions = DEFAULT_HUB_OPTIONS,
-  ) {}
+  ) {
+    this.sweeper = opts.docIdleMs > 0 ? setInterval(() => this.putAwayIdleDocs(), Math.max(250, opts.docIdleMs / 4)) : null;
+    this.sweeper?.unref();
+  }
+
+  /** Keep only the encoded state of boards whose document nobody has used for a while. */
+  private putAwayIdleDocs(): void {
+    const before = performance.now() - this.opts.docIdleMs;
+    for (const room of this.rooms.values()) {
+      if (room.isLive && room.lastDocUse < before && !this.dirty.has(room)) room.putAway();
+    }
+  }
 
   /** The loaded room for a board, loading it from storage if needed. */
   open(id: BoardId): Promise<LoadResult> {
@@ -227,7 +244,7 @@ export class Hub {
         if (room.awarenessChanged.size > 0) {
           const changed = [...room.awarenessChanged];
           room.awarenessChanged.clear();
-          if (selectAnonymous(room.doc)) {
+          if (room.anonymous) {
             // Aliased presence must not come back to its owner (it would see itself as a stranger).
             for (const c of room.conns) {
               const ids = changed.filter((id) => room.awarenessOwners.get(id) !== c);
@@ -264,7 +281,7 @@ export class Hub {
 
   private async compact(room: Room): Promise<void> {
     try {
-      await this.store.compact(room.id, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+      await this.store.compact(room.id, room.encodeState(), room.lastSeq);
       room.logLength = 0;
     } catch (err) {
       this.log.error(`board ${room.id}: compaction failed (log kept)`, err);
@@ -293,6 +310,7 @@ export class Hub {
   /** Store everything pending, compact every board, and stop. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.sweeper) clearInterval(this.sweeper);
     await this.drain();
     for (const room of [...this.rooms.values()]) {
       if (room.logLength > 0) await this.compact(room);

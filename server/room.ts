@@ -1,16 +1,24 @@
 /**
- * A loaded board: its Y.Doc, its awareness, its connections, and what changed during the
+ * A loaded board: its document, its awareness, its connections, and what changed during the
  * current event-loop turn (persisted, then fanned out, once per turn by the Hub).
+ *
+ * The document is live (a Y.Doc) only while someone uses it. A board nobody has changed for a
+ * while keeps just its encoded state (several times smaller than the Y.Doc): joiners are served
+ * from it, and the first change or command makes it live again. Presence lives on its own, so
+ * cursors and the people list never need the document.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
 import type { BoardId } from '../shared/ids.js';
+import { selectAnonymous } from '../shared/meta.js';
+import { LOAD_ORIGIN } from '../shared/origins.js';
 import type { BoardRecord } from './storage/types.js';
 import { syncStep2Message, type Conn } from './connection.js';
 
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Presence is keyed by client ids and needs no document of the board's. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly conns = new Set<Conn>();
   /** Which connection speaks for each awareness client id. */
   readonly awarenessOwners = new Map<number, Conn>();
@@ -27,22 +35,27 @@ export class Room {
   awarenessChanged = new Set<number>();
   /** Connections owed a MSG_SAVED once this turn's commit is durable. */
   ackConns = new Set<Conn>();
+  /** Anonymous mode, kept current from the document so presence never needs it live. */
+  anonymous = false;
 
   /** Highest stored seq for this board and the number of log rows since the last snapshot. */
   lastSeq = 0;
   logLength = 0;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** When the live document was last asked for (performance.now()). */
+  lastDocUse = performance.now();
+
+  private live: Y.Doc | null;
+  /** The whole document as a sync step 2 message, cached per version (see fullSyncMessage). */
   private fullState: Uint8Array | null = null;
+  /** While the document is not live: its encoded state (a view into fullState) and state vector. */
+  private state: Uint8Array | null = null;
+  private stateVector: Uint8Array | null = null;
 
   constructor(readonly id: BoardId, readonly record: BoardRecord) {
     // The server is not a participant: it must not appear in anyone's presence list.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullState = null;
-      this.pending.push(update);
-      this.pendingOrigins.add(isConn(origin) ? origin : null);
-      this.onDirty?.(this);
-    });
+    this.live = this.observe(new Y.Doc({ gc: true }));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const conn = isConn(origin) ? origin : null;
       for (const id of [...added, ...updated]) {
@@ -69,12 +82,60 @@ export class Room {
   onDirty: ((room: Room) => void) | null = null;
 
   /**
+   * The live document, made live again from the encoded state if it was put away. Callers use it
+   * within their turn (or a short await): the Hub puts away only documents unused for seconds.
+   */
+  get doc(): Y.Doc {
+    this.lastDocUse = performance.now();
+    if (!this.live) {
+      const doc = new Y.Doc({ gc: true });
+      Y.applyUpdate(doc, this.state!, LOAD_ORIGIN);
+      this.state = null;
+      this.stateVector = null;
+      this.live = this.observe(doc);
+    }
+    return this.live;
+  }
+
+  get isLive(): boolean {
+    return this.live !== null;
+  }
+
+  /**
+   * Put the live document away, keeping its encoded state; false when it has changes not yet
+   * flushed. The next use of `doc` makes it live again.
+   */
+  putAway(): boolean {
+    if (!this.live || this.pending.length > 0) return false;
+    const msg = this.fullSyncMessage();
+    const d = decoding.createDecoder(msg);
+    decoding.readVarUint(d);
+    decoding.readVarUint(d);
+    this.state = decoding.readVarUint8Array(d); // a view into msg: one copy of the board, not two
+    this.stateVector = Y.encodeStateVectorFromUpdate(this.state);
+    this.live.destroy();
+    this.live = null;
+    return true;
+  }
+
+  /** The board's state vector, without making the document live. */
+  encodeStateVector(): Uint8Array {
+    return this.live ? Y.encodeStateVector(this.live) : this.stateVector!;
+  }
+
+  /** Everything the holder of `stateVector` is missing (all of it when omitted), without making the document live. */
+  encodeState(stateVector?: Uint8Array): Uint8Array {
+    if (this.live) return Y.encodeStateAsUpdate(this.live, stateVector);
+    return stateVector ? Y.diffUpdate(this.state!, stateVector) : this.state!;
+  }
+
+  /**
    * The sync step 2 message carrying the whole document, encoded once per document version and
    * reused for every client that joins with an empty state vector (most joiners): a cohort of
    * 100 joining at once costs one encode and no copy, not 100.
    */
   fullSyncMessage(): Uint8Array {
-    this.fullState ??= syncStep2Message(Y.encodeStateAsUpdate(this.doc));
+    this.fullState ??= syncStep2Message(this.encodeState());
     return this.fullState;
   }
 
@@ -82,7 +143,19 @@ export class Room {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.onDirty = null;
     this.awareness.destroy();
-    this.doc.destroy();
+    this.live?.destroy();
+  }
+
+  private observe(doc: Y.Doc): Y.Doc {
+    this.anonymous = selectAnonymous(doc);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
+      this.anonymous = selectAnonymous(doc);
+      this.pending.push(update);
+      this.pendingOrigins.add(isConn(origin) ? origin : null);
+      this.onDirty?.(this);
+    });
+    return doc;
   }
 }
 
