@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId } from '../shared/ids.js';
-import { CLOSE, MSG_AWARENESS, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../shared/protocol.js';
+import { CLOSE, MSG_AWARENESS, PARAM_COMPRESS, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../shared/protocol.js';
 import { createApi } from './api.js';
 import { parseBoardId } from './boards.js';
 import type { ServerConfig } from './config.js';
@@ -159,7 +159,7 @@ export async function startServer(
       hub.touch(room);
       return refuse(CLOSE.BOARD_FULL, 'this board has as many people as the server allows');
     }
-    const c = new Conn(ws, room, claims, config.rateLimits);
+    const c = new Conn(ws, room, claims, config.rateLimits, url.searchParams.get(PARAM_COMPRESS) === '1');
     conn = c;
     hub.attach(c);
     ws.on('close', () => {

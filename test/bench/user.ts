@@ -5,6 +5,7 @@
  * brainstorming). Incoming updates are not applied: a receiver only looks for markers, so that
  * 200 users fit in one load-generator core.
  */
+import { inflateRawSync } from 'node:zlib';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Rng } from '../helpers/seeded.js';
@@ -15,7 +16,9 @@ import { marker, scanMarkers } from './markers.js';
 import { LiteSocket } from './socket.js';
 import type { Endpoint } from './targets.js';
 import { WARMUP, type Tracker } from './tracker.js';
-import { awarenessMsg, MSG_SAVED, MSG_SYNC, savedCount, SYNC_STEP1, SYNC_STEP2, syncPayload, syncStep1, syncStep2, syncUpdate } from './wire.js';
+import {
+  awarenessMsg, deflatedPayload, MSG_SAVED, MSG_SYNC, MSG_SYNC_DEFLATED, savedCount, SYNC_STEP1, SYNC_STEP2, syncPayload, syncStep1, syncStep2, syncUpdate,
+} from './wire.js';
 
 const REMOTE_ORIGIN = Symbol('bench:remote');
 const EMPTY_READY: [number, Uint8Array] = [-1, new Uint8Array()];
@@ -70,6 +73,7 @@ export class SimUser {
   private readonly ready: Array<[number, Uint8Array]> = [];
   private readyHead = 0;
   private pendingState: Uint8Array | null = null;
+  private pendingDeflated = false;
   /** Arrival time of the message being scanned, for onMarker (one closure, not one per message). */
   private arrivedAt = 0;
   private readonly onMarker = (sender: number, seq: number) => this.opts.tracker?.arrive(this.index, sender, seq, this.arrivedAt);
@@ -138,15 +142,13 @@ export class SimUser {
         this.carried.push(-1);
         this.send(syncStep2(Y.encodeStateAsUpdate(this.doc, syncPayload(msg))));
       } else if (sub === SYNC_STEP2 && this.onSynced) {
-        this.stateReceivedAt = t;
-        this.stateBytes = data.length;
         // A copy: the payload is a view into the socket's read buffer.
-        this.pendingState = Uint8Array.from(syncPayload(msg));
-        if (!this.opts.deferState) this.applyState();
-        const cb = this.onSynced;
-        this.onSynced = null;
-        cb();
+        this.stateArrived(t, data.length, Uint8Array.from(syncPayload(msg)), false);
       }
+    } else if (type === MSG_SYNC_DEFLATED && this.onSynced) {
+      // Our server's compressed initial state (asked for, as our browser client does); inflating
+      // it is part of applying it, as parsing is for the uncompressed one.
+      this.stateArrived(t, data.length, Uint8Array.from(deflatedPayload(msg)), true);
     } else if (type === MSG_SAVED) {
       const n = savedCount(msg);
       const tracker = this.opts.tracker;
@@ -249,10 +251,21 @@ export class SimUser {
     }
   }
 
+  private stateArrived(t: number, bytes: number, state: Uint8Array, deflated: boolean): void {
+    this.stateReceivedAt = t;
+    this.stateBytes = bytes;
+    this.pendingState = state;
+    this.pendingDeflated = deflated;
+    if (!this.opts.deferState) this.applyState();
+    const cb = this.onSynced;
+    this.onSynced = null;
+    cb?.();
+  }
+
   /** Apply the initial state kept by `deferState`. */
   applyState(): void {
     if (!this.pendingState) return;
-    Y.applyUpdate(this.doc, this.pendingState, REMOTE_ORIGIN);
+    Y.applyUpdate(this.doc, this.pendingDeflated ? inflateRawSync(this.pendingState) : this.pendingState, REMOTE_ORIGIN);
     this.pendingState = null;
     this.stateAppliedAt = performance.now();
   }

@@ -4,9 +4,9 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MSG_AWARENESS, MSG_SAVED, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol.js';
+import { MSG_AWARENESS, MSG_SAVED, MSG_SYNC, MSG_SYNC_DEFLATED, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol.js';
 
-export { MSG_AWARENESS, MSG_SAVED, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE };
+export { MSG_AWARENESS, MSG_SAVED, MSG_SYNC, MSG_SYNC_DEFLATED, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE };
 
 function frame(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
@@ -25,6 +25,13 @@ export const awarenessMsg = (update: Uint8Array) => frame(MSG_AWARENESS, null, u
 export function syncPayload(msg: Uint8Array): Uint8Array {
   const d = decoding.createDecoder(msg);
   decoding.readVarUint(d);
+  decoding.readVarUint(d);
+  return decoding.readVarUint8Array(d);
+}
+
+/** The compressed state of a MSG_SYNC_DEFLATED message (after its type byte). */
+export function deflatedPayload(msg: Uint8Array): Uint8Array {
+  const d = decoding.createDecoder(msg);
   decoding.readVarUint(d);
   return decoding.readVarUint8Array(d);
 }

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { MSG_SYNC, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol.js';
+import { MSG_SYNC, PARAM_COMPRESS, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol.js';
 
 export interface RawClient {
   ws: WebSocket;
@@ -13,8 +13,9 @@ export interface RawClient {
   send(data: Uint8Array | string): void;
 }
 
-export function rawClient(wsUrl: string, boardId: string, opts: { version?: string; epoch?: string; token?: string } = {}): RawClient {
+export function rawClient(wsUrl: string, boardId: string, opts: { version?: string; epoch?: string; token?: string; compress?: boolean } = {}): RawClient {
   const q = new URLSearchParams({ [PARAM_VERSION]: opts.version ?? String(PROTOCOL_VERSION) });
+  if (opts.compress) q.set(PARAM_COMPRESS, '1');
   if (opts.token) q.set(PARAM_TOKEN, opts.token);
   if (opts.epoch) q.set(PARAM_EPOCH, opts.epoch);
   const ws = new WebSocket(`${wsUrl}/${boardId}?${q}`);
