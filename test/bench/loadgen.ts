@@ -7,7 +7,7 @@ import { seeded } from '../helpers/seeded.js';
 import { loopDelayMonitor, type LoopDelay } from './eventloop.js';
 import { serverLoopDelay, type ServerLoopDelay } from './inspector.js';
 import { coreMeter, procMeter, type CoreUsage, type ProcUsage } from './procstats.js';
-import type { Target, TargetName } from './targets.js';
+import type { BenchRoom, Target, TargetName } from './targets.js';
 import { Tracker, WARMUP, type DeliveryReport } from './tracker.js';
 import { SimUser } from './user.js';
 
@@ -20,6 +20,7 @@ const SETTLE_POLL_MS = 20;
 
 export interface Crowd {
   target: Target;
+  room: BenchRoom;
   users: SimUser[];
   tracker: Tracker;
   connectMs: number;
@@ -28,12 +29,13 @@ export interface Crowd {
   close(): void;
 }
 
-export async function connectCrowd(target: Target, count: number, seed: number): Promise<Crowd> {
+export async function connectCrowd(target: Target, count: number, seed: number, opts: { replicas?: boolean } = {}): Promise<Crowd> {
   const t0 = performance.now();
   const room = await target.createRoom();
   const endpoints = await room.join(count);
   const tracker = new Tracker(count);
-  const users = endpoints.map((e, i) => new SimUser(i, e, { keepsState: target.keepsState, tracker, rng: seeded(seed * 1_000 + i) }));
+  const users = endpoints.map((e, i) =>
+    new SimUser(i, e, { keepsState: target.keepsState, tracker, rng: seeded(seed * 1_000 + i), replica: opts.replicas }));
   const close = () => users.forEach((u) => u.close());
   try {
     for (let i = 0; i < users.length; i += CONNECT_BATCH) {
@@ -45,6 +47,7 @@ export async function connectCrowd(target: Target, count: number, seed: number):
   }
   return {
     target,
+    room,
     users,
     tracker,
     connectMs: performance.now() - t0,

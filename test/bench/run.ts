@@ -23,6 +23,7 @@ import { runDocSize } from './scenarios/docsize.js';
 import { runIdleRooms } from './scenarios/idlerooms.js';
 import { runInitialSync } from './scenarios/initialsync.js';
 import { runMaxRate } from './scenarios/maxrate.js';
+import { runReplicas } from './scenarios/replicas.js';
 import { DEFAULT_TARGETS, isCharrette, TARGET_NAMES, type TargetName } from './targets.js';
 
 const QUICK_LIMIT_MS = 7 * 60_000;
@@ -81,6 +82,7 @@ const SCENARIOS: Scenario[] = [
     run: (ctx) =>
       runCohort(ctx, 'durable store', { users: 50, edits: 2, cursors: 1, goals: { durable: '≤ 100 ms' } }, ctx.targets.filter(isCharrette)),
   },
+  { name: 'replicas', quick: true, run: (ctx) => runReplicas(ctx, 50) },
   { name: 'maxrate200', quick: true, run: (ctx) => runMaxRate(ctx, 200, '≥ 3,500/s') },
   { name: 'maxrate10', quick: true, run: (ctx) => runMaxRate(ctx, 10, '≥ 6,000/s') },
   {

@@ -17,7 +17,8 @@ import { LiteSocket } from './socket.js';
 import type { Endpoint } from './targets.js';
 import { WARMUP, type Tracker } from './tracker.js';
 import {
-  awarenessMsg, deflatedPayload, MSG_SAVED, MSG_SYNC, MSG_SYNC_DEFLATED, savedCount, SYNC_STEP1, SYNC_STEP2, syncPayload, syncStep1, syncStep2, syncUpdate,
+  awarenessMsg, deflatedPayload, MSG_SAVED, MSG_SYNC, MSG_SYNC_DEFLATED, savedCount, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncPayload, syncStep1,
+  syncStep2, syncUpdate,
 } from './wire.js';
 
 const REMOTE_ORIGIN = Symbol('bench:remote');
@@ -44,6 +45,8 @@ export interface UserOptions {
    * and every later arrival look slow.
    */
   deferState?: boolean;
+  /** Keep a full replica: every document update received or sent, applied (see SimUser.replica). */
+  replica?: boolean;
 }
 
 export type Action = 'add' | 'move' | 'edit';
@@ -61,6 +64,11 @@ export class SimUser {
   stateBytes = 0;
   readonly received = { messages: 0, bytes: 0 };
   readonly notes: NoteId[] = [];
+  /**
+   * With `replica`: the board as this client knows it, from what it received and what it sent
+   * (`doc` runs ahead: edits are made before they are sent).
+   */
+  readonly replica: Y.Doc | null;
 
   private ws: LiteSocket | null = null;
   private seq = 0;
@@ -79,6 +87,7 @@ export class SimUser {
   private readonly onMarker = (sender: number, seq: number) => this.opts.tracker?.arrive(this.index, sender, seq, this.arrivedAt);
 
   constructor(readonly index: number, readonly endpoint: Endpoint, private readonly opts: UserOptions) {
+    this.replica = opts.replica ? new Y.Doc() : null;
     this.doc.on('update', (u: Uint8Array, origin: unknown) => {
       if (origin === LOCAL_ORIGIN) this.captured = u;
     });
@@ -145,10 +154,12 @@ export class SimUser {
         // A copy: the payload is a view into the socket's read buffer.
         this.stateArrived(t, data.length, Uint8Array.from(syncPayload(msg)), false);
       }
+      if (this.replica && (sub === SYNC_STEP2 || sub === SYNC_UPDATE)) Y.applyUpdate(this.replica, syncPayload(msg), REMOTE_ORIGIN);
     } else if (type === MSG_SYNC_DEFLATED && this.onSynced) {
       // Our server's compressed initial state (asked for, as our browser client does); inflating
       // it is part of applying it, as parsing is for the uncompressed one.
       this.stateArrived(t, data.length, Uint8Array.from(deflatedPayload(msg)), true);
+      if (this.replica) Y.applyUpdate(this.replica, inflateRawSync(deflatedPayload(msg)), REMOTE_ORIGIN);
     } else if (type === MSG_SAVED) {
       const n = savedCount(msg);
       const tracker = this.opts.tracker;
@@ -165,6 +176,7 @@ export class SimUser {
     this.opts.tracker?.send(this.index, seq, performance.now(), this.tag);
     this.carried.push(seq);
     this.send(msg);
+    if (this.replica) Y.applyUpdate(this.replica, syncPayload(msg), REMOTE_ORIGIN);
     return true;
   }
 
@@ -248,6 +260,7 @@ export class SimUser {
     if (u) {
       this.carried.push(-1);
       this.send(syncUpdate(u));
+      if (this.replica) Y.applyUpdate(this.replica, u, REMOTE_ORIGIN);
     }
   }
 
@@ -284,5 +297,6 @@ export class SimUser {
     this.ws?.close();
     this.awareness.destroy();
     this.doc.destroy();
+    this.replica?.destroy();
   }
 }
