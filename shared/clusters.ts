@@ -102,18 +102,11 @@ export function assignNote(doc: Y.Doc, noteId: string, clusterId: string, absPos
     const into = target && !target.deleted ? target.id : '';
     const p = toPoint(absPos) ?? { x: 0, y: 0 };
     const rel = into && target ? { x: p.x - target.pos.x, y: p.y - target.pos.y } : p;
-    let changed = false;
-    if ((note.get('clusterId') ?? '') !== into) {
-      note.set('clusterId', into);
-      changed = true;
-    }
+    // Each write is a tombstone: a drop where the note already was writes nothing, and sorting
+    // a note is not a change of its content (updatedAt stays).
+    if ((note.get('clusterId') ?? '') !== into) note.set('clusterId', into);
     const cur = note.get('pos') as Point | undefined;
-    if (!cur || cur.x !== rel.x || cur.y !== rel.y) {
-      note.set('pos', rel);
-      changed = true;
-    }
-    // Each write is a tombstone: a drop where the note already was writes nothing.
-    if (changed) note.set('updatedAt', Date.now());
+    if (!cur || cur.x !== rel.x || cur.y !== rel.y) note.set('pos', rel);
   }, origin);
 }
 

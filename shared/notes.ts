@@ -50,15 +50,16 @@ function updateNote(doc: Y.Doc, id: string, fields: Record<string, unknown>, ori
   doc.transact(() => {
     const note = getNotes(doc).get(id);
     if (!note) return;
-    let changed = false;
+    let contentChanged = false;
     for (const [k, v] of Object.entries(fields)) {
       const cur = note.get(k);
       // Skip identical writes: each set leaves a tombstone, and drags often end where they began.
       if (k === 'pos' ? samePoint(cur, v as Point) : cur === v) continue;
       note.set(k, v);
-      changed = true;
+      if (k !== 'pos') contentChanged = true;
     }
-    if (changed) note.set('updatedAt', Date.now());
+    // Moves are the most frequent write of a session; they are one write each, not two.
+    if (contentChanged) note.set('updatedAt', Date.now());
   }, origin);
 }
 

@@ -60,6 +60,7 @@ export interface Note {
   /** Hidden by the facilitator (moderation): kept, but shown only to the facilitator. */
   hidden: boolean;
   createdAt: number;
+  /** When the note's content (text, color, visibility) last changed; moving or sorting it does not count. */
   updatedAt: number;
 }
 

@@ -119,16 +119,17 @@ describe('addNote', () => {
 
 describe('field updates', () => {
   type Op = (doc: Y.Doc, id: string) => void;
-  const table: { op: string; run: Op; field: string; expected: unknown }[] = [
-    { op: 'editNote', run: (d, id) => editNote(d, id, 'New text'), field: 'text', expected: 'New text' },
-    { op: 'editNote (cleaned)', run: (d, id) => editNote(d, id, 'a\u0000b\n'), field: 'text', expected: 'ab\n' },
-    { op: 'editNote (bounded)', run: (d, id) => editNote(d, id, 'y'.repeat(MAX_NOTE_TEXT + 5)), field: 'text', expected: 'y'.repeat(MAX_NOTE_TEXT) },
-    { op: 'moveNote', run: (d, id) => moveNote(d, id, { x: -50, y: 70 }), field: 'pos', expected: { x: -50, y: 70 } },
-    { op: 'moveNote (clamped)', run: (d, id) => moveNote(d, id, { x: 1e6, y: 2.5 }), field: 'pos', expected: { x: CANVAS_MAX, y: 3 } },
-    { op: 'recolorNote', run: (d, id) => recolorNote(d, id, 'purple'), field: 'color', expected: 'purple' },
+  // A content change also sets updatedAt; a move is a single write and leaves it.
+  const table: { op: string; run: Op; field: string; expected: unknown; content: boolean }[] = [
+    { op: 'editNote', run: (d, id) => editNote(d, id, 'New text'), field: 'text', expected: 'New text', content: true },
+    { op: 'editNote (cleaned)', run: (d, id) => editNote(d, id, 'a\u0000b\n'), field: 'text', expected: 'ab\n', content: true },
+    { op: 'editNote (bounded)', run: (d, id) => editNote(d, id, 'y'.repeat(MAX_NOTE_TEXT + 5)), field: 'text', expected: 'y'.repeat(MAX_NOTE_TEXT), content: true },
+    { op: 'moveNote', run: (d, id) => moveNote(d, id, { x: -50, y: 70 }), field: 'pos', expected: { x: -50, y: 70 }, content: false },
+    { op: 'moveNote (clamped)', run: (d, id) => moveNote(d, id, { x: 1e6, y: 2.5 }), field: 'pos', expected: { x: CANVAS_MAX, y: 3 }, content: false },
+    { op: 'recolorNote', run: (d, id) => recolorNote(d, id, 'purple'), field: 'color', expected: 'purple', content: true },
   ];
 
-  it.each(table)('$op sets $field and updatedAt, and nothing else, in one update', ({ run, field, expected }) => {
+  it.each(table)('$op sets $field (and updatedAt when content: $content), and nothing else, in one update', ({ run, field, expected, content }) => {
     const doc = new Y.Doc();
     const id = addNote(doc, base);
     const before = getNotes(doc).get(id)!.toJSON();
@@ -136,7 +137,7 @@ describe('field updates', () => {
     run(doc, id);
     expect(updates).toHaveLength(1);
     expect(updates[0]!.origin).toBe(LOCAL_ORIGIN);
-    expect(getNotes(doc).get(id)!.toJSON()).toEqual({ ...before, [field]: expected, updatedAt: T1 });
+    expect(getNotes(doc).get(id)!.toJSON()).toEqual({ ...before, [field]: expected, updatedAt: content ? T1 : T0 });
   });
 
   it.each<{ op: string; run: Op }>([
