@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inflateRawSync } from 'node:zlib';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import type { BoardId } from '../../shared/ids.js';
 import { addNote, selectNotes } from '../../shared/notes.js';
 import { MSG_SYNC, MSG_SYNC_DEFLATED, SYNC_STEP1, SYNC_STEP2 } from '../../shared/protocol.js';
 import { message, rawClient, type RawClient } from '../helpers/raw.js';
@@ -32,6 +33,11 @@ describe('compressed initial sync', () => {
         addNote(f.doc, { text: `Idea ${i}: weekly student voice circles with rotating facilitators and notes`, pos: { x: i, y: i }, author: 'facilitator', authorName: 'Fa' });
       }
     });
+    // The notes travel over f's socket: wait until the server has them all.
+    await waitFor(() => {
+      const room = srv.hub.rooms.get(board.id as BoardId);
+      return room !== undefined && selectNotes(room.doc).length === notes;
+    }, 'the server to have every note');
     await srv.hub.drain();
     return { board, texts: selectNotes(f.doc).map((n) => n.text).sort() };
   }

@@ -29,8 +29,10 @@ describe('idle board documents', () => {
     for (const text of ['Peer tutoring', 'Student design team', 'Family night']) {
       addNote(a.doc, { text, pos: { x: 10, y: 10 }, author: 'facilitator', authorName: 'Fa' });
     }
-    await srv.hub.drain();
     const room = srv.hub.rooms.get(board.id as BoardId) as Room;
+    // The notes travel over a's socket: wait until the server has them.
+    await waitFor(() => selectNotes(room.doc).length === 3, 'the server to have the notes');
+    await srv.hub.drain();
     await waitFor(() => !room.isLive, 'the idle document to be put away');
 
     const b = connectClient(srv.wsUrl, board);
