@@ -54,11 +54,17 @@ const keyboardOptions: KeyboardSensorOptions = {
   coordinateGetter: arrowSteps,
 };
 
+// Module constants, not literals in the hook: useSensor memoizes on the options object, and a new
+// sensor list gives DndContext new activators, which re-renders every draggable note.
+const pointerOptions: { activationConstraint: PointerActivationConstraint } = { activationConstraint: { distance: POINTER_DRAG_DISTANCE_PX } };
+const touchOptions: { activationConstraint: PointerActivationConstraint } = {
+  activationConstraint: { delay: TOUCH_DRAG_DELAY_MS, tolerance: TOUCH_DRAG_TOLERANCE_PX },
+};
+
 export function useNoteSensors(): SensorDescriptor<SensorOptions>[] {
-  const pointer: PointerActivationConstraint = { distance: POINTER_DRAG_DISTANCE_PX };
   return useSensors(
-    useSensor(MouseAndPenSensor, { activationConstraint: pointer }),
-    useSensor(TouchSensor, { activationConstraint: { delay: TOUCH_DRAG_DELAY_MS, tolerance: TOUCH_DRAG_TOLERANCE_PX } }),
+    useSensor(MouseAndPenSensor, pointerOptions),
+    useSensor(TouchSensor, touchOptions),
     useSensor(KeyboardSensor, keyboardOptions),
   );
 }

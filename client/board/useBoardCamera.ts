@@ -52,13 +52,17 @@ export function useBoardCamera(boardId: string, content: BoardContent, editingId
   useEffect(() => {
     // Opening a board that already has content: frame it, so a phone does not land on an empty
     // corner. Only with the canvas on screen (the outline has no camera) and a size to fit into.
-    if (!showing || canvasSize().width === 0) return;
+    // Measure only when about to frame: reading the canvas size forces a layout of the whole
+    // board, and this runs after every change to the content (50 a second in a busy room).
+    if (!showing) return;
     if (fitPending.current) {
+      if (canvasSize().width === 0) return;
       fitPending.current = false;
       setViewport(() => framed(content));
       return;
     }
     if (cameraSettled.current || (content.notes.length === 0 && content.clusters.length === 0)) return;
+    if (canvasSize().width === 0) return;
     setViewportState(framed(content));
     cameraSettled.current = true;
   }, [content, showing]);

@@ -6,7 +6,7 @@
  * pointer moves; the drop writes once.
  */
 import type { CollisionDetection, DragEndEvent, DragMoveEvent, DragStartEvent } from '@dnd-kit/core';
-import { useCallback, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { clusterAt } from '../../shared/clusters.js';
 import type { Cluster, Note, Point } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -41,73 +41,69 @@ export function useCanvasDnd(o: Options) {
   const { t } = useI18n();
   const sensors = useNoteSensors();
   const [frameShift, setFrameShift] = useState<FrameShift | null>(null);
-  const { canvasRef, viewport, clusters, clusterById, positions } = o;
+  // DndContext hands its props to every draggable note through context: props that change on
+  // each render (a remote edit, a camera move) would re-render all the notes. So the handlers
+  // are made once and read what they need from here.
+  const latest = useRef(o);
+  useLayoutEffect(() => {
+    latest.current = o;
+  });
 
-  const clientToBoard = useCallback(
-    (p: Point): Point | null => {
-      const el = canvasRef.current;
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return toBoard(viewport, { x: p.x - r.left, y: p.y - r.top });
-    },
-    [canvasRef, viewport],
-  );
+  const clientToBoard = useCallback((p: Point): Point | null => {
+    const el = latest.current.canvasRef.current;
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return toBoard(latest.current.viewport, { x: p.x - r.left, y: p.y - r.top });
+  }, []);
 
   // The drop point is the pointer, or, from the keyboard (no pointer), the middle of the moved note.
   const collisionDetection = useCallback<CollisionDetection>(
     ({ active, collisionRect, pointerCoordinates }) => {
       if (clusterOfFrame(active.id)) return [];
       const p = clientToBoard(pointerCoordinates ?? center(collisionRect));
-      const under = p ? clusterAt([...clusters], p) : null;
+      const under = p ? clusterAt([...latest.current.clusters], p) : null;
       return under ? [{ id: dropTargetId(under.id) }] : [];
     },
-    [clientToBoard, clusters],
+    [clientToBoard],
   );
 
   const accessibility = useMemo(() => {
-    const byId = new Map(o.notes.map((n) => [n.id, n]));
+    const noteById = (id: string) => latest.current.notes.find((n) => n.id === id);
     const announcements = boardAnnouncements(t, {
-      note: (id) => byId.get(id)?.text.trim().slice(0, 80) || t('note.empty'),
-      cluster: (id) => clusterById.get(id)?.name || t('cluster.untitled'),
-      clusterOf: (id) => byId.get(id)?.clusterId ?? '',
+      note: (id) => noteById(id)?.text.trim().slice(0, 80) || t('note.empty'),
+      cluster: (id) => latest.current.clusterById.get(id)?.name || t('cluster.untitled'),
+      clusterOf: (id) => noteById(id)?.clusterId ?? '',
     });
     return { announcements, screenReaderInstructions: noteInstructions(t) };
-  }, [o.notes, clusterById, t]);
+  }, [t]);
 
-  const onDragStart = ({ active }: DragStartEvent) => {
-    if (!clusterOfFrame(active.id)) o.onSelect(String(active.id));
-  };
-
-  const onDragMove = ({ active, delta }: DragMoveEvent) => {
-    const frame = clusterOfFrame(active.id);
-    if (frame) setFrameShift({ clusterId: frame, x: delta.x / viewport.zoom, y: delta.y / viewport.zoom });
-  };
-
-  const onDragEnd = ({ active, delta, over }: DragEndEvent) => {
-    setFrameShift(null);
-    if (delta.x === 0 && delta.y === 0) return;
-    const d = { x: delta.x / viewport.zoom, y: delta.y / viewport.zoom };
-    const frame = clusterOfFrame(active.id);
-    if (frame) {
-      const c = clusterById.get(frame);
-      if (c) o.onMoveCluster(frame, { x: c.pos.x + d.x, y: c.pos.y + d.y });
-      return;
-    }
-    const id = String(active.id);
-    const at = positions.get(id);
-    if (at) o.onDropNote(id, clusterOfDrop(over?.id), { x: at.x + d.x, y: at.y + d.y });
-  };
-
-  return {
-    frameShift,
-    context: {
-      sensors,
-      collisionDetection,
-      accessibility,
-      onDragStart,
-      onDragMove,
-      onDragEnd,
-      onDragCancel: () => setFrameShift(null),
+  const handlers = useMemo(() => ({
+    onDragStart: ({ active }: DragStartEvent) => {
+      if (!clusterOfFrame(active.id)) latest.current.onSelect(String(active.id));
     },
-  };
+    onDragMove: ({ active, delta }: DragMoveEvent) => {
+      const frame = clusterOfFrame(active.id);
+      const { zoom } = latest.current.viewport;
+      if (frame) setFrameShift({ clusterId: frame, x: delta.x / zoom, y: delta.y / zoom });
+    },
+    onDragEnd: ({ active, delta, over }: DragEndEvent) => {
+      setFrameShift(null);
+      if (delta.x === 0 && delta.y === 0) return;
+      const { viewport, clusterById, positions, onMoveCluster, onDropNote } = latest.current;
+      const d = { x: delta.x / viewport.zoom, y: delta.y / viewport.zoom };
+      const frame = clusterOfFrame(active.id);
+      if (frame) {
+        const c = clusterById.get(frame);
+        if (c) onMoveCluster(frame, { x: c.pos.x + d.x, y: c.pos.y + d.y });
+        return;
+      }
+      const id = String(active.id);
+      const at = positions.get(id);
+      if (at) onDropNote(id, clusterOfDrop(over?.id), { x: at.x + d.x, y: at.y + d.y });
+    },
+    onDragCancel: () => setFrameShift(null),
+  }), []);
+
+  const context = useMemo(() => ({ sensors, collisionDetection, accessibility, ...handlers }), [sensors, collisionDetection, accessibility, handlers]);
+  return { frameShift, context };
 }

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { selectClusters } from '../../shared/clusters.js';
 import { getClusters, type Cluster } from '../../shared/schema.js';
+import { notifyBeforeNextFrame, notifyNow } from './frameBatch.js';
 
 const sameCluster = (a: Cluster, b: Cluster): boolean =>
   a.name === b.name && a.description === b.description && a.color === b.color &&
@@ -17,12 +18,15 @@ class ClustersStore {
   private snapshot: Cluster[];
   private byId = new Map<string, Cluster>();
   private readonly listeners = new Set<() => void>();
+  /** Read again on the next getSnapshot (remote changes are announced once a frame: frameBatch.ts). */
+  private stale = false;
 
-  constructor(doc: Y.Doc) {
+  constructor(private readonly doc: Y.Doc) {
     this.snapshot = this.read(doc);
-    getClusters(doc).observeDeep(() => {
-      this.snapshot = this.read(doc);
-      for (const l of this.listeners) l();
+    getClusters(doc).observeDeep((_events, tr) => {
+      this.stale = true;
+      if (tr.local) notifyNow(this.emit);
+      else notifyBeforeNextFrame(this.emit);
     });
   }
 
@@ -38,12 +42,22 @@ class ClustersStore {
     return all;
   }
 
+  private readonly emit = (): void => {
+    for (const l of this.listeners) l();
+  };
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  getSnapshot = (): Cluster[] => this.snapshot;
+  getSnapshot = (): Cluster[] => {
+    if (this.stale) {
+      this.stale = false;
+      this.snapshot = this.read(this.doc);
+    }
+    return this.snapshot;
+  };
 }
 
 const stores = new WeakMap<Y.Doc, ClustersStore>();

@@ -49,7 +49,10 @@ export function usePresence(awareness: Awareness, user: PresenceState['user']): 
   }, [awareness, user]);
 
   useEffect(() => {
-    const onChange = () => {
+    const onChange = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
+      // Our own cursor changes many times a second while the pointer moves; peers leaves us out,
+      // so re-rendering the board for it would redraw every note for nothing.
+      if (changes && [...changes.added, ...changes.updated, ...changes.removed].every((id) => id === awareness.clientID)) return;
       const next = readPeers(awareness);
       interval.current = cursorIntervalMs(next.length);
       setPeers(next);
