@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
 import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { createBoardSocketClass, RECONNECT_MAX_BACKOFF_MS } from './boardSocket.js';
+import { compressParam, handleDeflatedSync } from './deflatedSync.js';
 import { wsBase } from './session.js';
 
 export interface ProjectorSession {
@@ -20,7 +21,7 @@ export function openProjectorSession(boardId: BoardId, epoch: string, token: str
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsBase(), boardId, doc, {
     connect: false,
-    params: { [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token },
+    params: { [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token, ...compressParam() },
     disableBc: true,
     // The jittered socket, so a room of projectors does not reconnect in lockstep after a restart.
     WebSocketPolyfill: createBoardSocketClass({ onChange: () => undefined }),
@@ -28,6 +29,7 @@ export function openProjectorSession(boardId: BoardId, epoch: string, token: str
   });
   // The server acknowledges our (empty) sync step 2 like any write; there is nothing to track.
   provider.messageHandlers[MSG_SAVED] = () => undefined;
+  handleDeflatedSync(provider);
   // Before the first connect: the provider sends the local awareness state on open unless it is null.
   provider.awareness.setLocalState(null);
   provider.connect();

@@ -10,6 +10,7 @@ import type { BoardId } from '../../shared/ids.js';
 import { LOCAL_ORIGIN } from '../../shared/origins.js';
 import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION, readSaved } from '../../shared/protocol.js';
 import { getClusters, getNotes } from '../../shared/schema.js';
+import { compressParam, handleDeflatedSync } from './deflatedSync.js';
 import { createBoardSocketClass, RECONNECT_MAX_BACKOFF_MS, type BoardSocket } from './boardSocket.js';
 import { offlineDbName } from './offlineCopy.js';
 import { SaveTracker } from './saveTracker.js';
@@ -42,7 +43,7 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string)
   const Socket = createBoardSocketClass({ onChange: () => save?.refresh() });
   const provider = new WebsocketProvider(wsBase(), boardId, doc, {
     connect: false,
-    params: { [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token },
+    params: { [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token, ...compressParam() },
     disableBc: true,
     WebSocketPolyfill: Socket,
     maxBackoffTime: RECONNECT_MAX_BACKOFF_MS,
@@ -52,6 +53,7 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string)
     const count = readSaved(decoder);
     (p.ws as BoardSocket | null)?.acknowledge(count);
   };
+  handleDeflatedSync(provider);
   save = new SaveTracker(doc, provider, offlineCopy);
 
   // Categories too: accepting a suggestion (categories created, notes sorted into them) is one step to undo.

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { brainstormBoard, type TestBoard } from '../helpers/server.js';
+import { addNote as seedNote } from '../../shared/notes.js';
+import { MSG_SYNC_DEFLATED } from '../../shared/protocol.js';
+import { brainstormBoard, connectClient, waitSynced, type TestBoard } from '../helpers/server.js';
 import { connected, DESKTOP, e2eSession, newPage, noteWithText, PHONE, screenshot } from './browser.js';
 
 const pos = (note: Locator) => note.evaluate((el) => [parseFloat((el as HTMLElement).style.left), parseFloat((el as HTMLElement).style.top)]);
@@ -85,5 +87,30 @@ describe('a live board in two browsers', () => {
     await noteWithText(phone.page, 'elected by students').waitFor();
     await screenshot(phone.page, 'board-390x844');
     await Promise.all([a.context.close(), b.context.close(), phone.context.close()]);
+  });
+
+  it('opens a large board that arrives compressed', async () => {
+    const board = await brainstormBoard(e2e.srv.url, 'A board of 300 ideas');
+    const seeder = connectClient(e2e.srv.wsUrl, board);
+    await waitSynced(seeder);
+    seeder.doc.transact(() => {
+      for (let i = 0; i < 300; i++) {
+        seedNote(seeder.doc, { text: `Idea ${i}: student voice circles`, pos: { x: (i % 20) * 230, y: Math.floor(i / 20) * 160 }, author: 'facilitator', authorName: 'Fa' });
+      }
+    });
+    await e2e.srv.hub.drain();
+    seeder.destroy();
+
+    const f = await newPage(e2e.browser, DESKTOP);
+    const firstBytes: number[] = [];
+    f.page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string' && payload.length > 0) firstBytes.push(payload[0]!);
+    }));
+    await f.page.goto(`${e2e.srv.url}/b/${board.id}#f=${board.facilitatorToken}`);
+    await connected(f.page);
+    await expect.poll(() => f.page.getByTestId('note').count(), { timeout: 20_000 }).toBe(300);
+    expect(firstBytes).toContain(MSG_SYNC_DEFLATED);
+    await noteWithText(f.page, 'Idea 299: student voice circles').waitFor({ state: 'attached' });
+    await f.context.close();
   });
 });
