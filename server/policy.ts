@@ -48,6 +48,9 @@ export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, u
   for (const s of update.structs) {
     if (!(s instanceof Y.Item)) continue; // GC and Skip carry no content
     if (s.content instanceof Y.ContentDeleted) continue; // created and deleted already: nothing visible
+    // Content the server already has is skipped by Yjs, whoever sends it: a client re-sending its
+    // copy of the board (an offline copy loaded after connecting) changes nothing.
+    if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
     const loc = locate(doc, local, s);
     if (loc.at === 'unknown') return malformed('update refers to content the server does not have');
     if (loc.at === 'gone') continue; // writes into a deleted record integrate as garbage

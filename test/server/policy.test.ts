@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { addNote, deleteNote, editNote, moveNote, recolorNote, selectNotes } from '../../shared/notes.js';
 import { getMeta, getNotes } from '../../shared/schema.js';
-import { CLOSE, MSG_AWARENESS } from '../../shared/protocol.js';
+import { CLOSE, MSG_AWARENESS, MSG_SYNC, SYNC_UPDATE } from '../../shared/protocol.js';
 import { message, rawWithDoc } from '../helpers/raw.js';
 import {
   brainstormBoard, command, connectClient, join, startTestServer, waitFor, waitSynced,
@@ -195,6 +195,21 @@ describe('the server enforces the roles table against raw protocol clients', () 
     expect((await fetch(`${srv.url}/api/join/${old}`)).status).toBe(404);
     expect((await fetch(`${srv.url}/api/join/${joinCode}`)).status).toBe(200);
     board = { ...board, joinCode };
+  });
+
+  it('a participant re-sending the board it has (others\' notes included) changes nothing and is not refused; a forged note in it still is', async () => {
+    const raw = await rawWithDoc(srv.wsUrl, board.id, ben.token);
+    // Everything Ben knows, sent back as one update (what an offline copy loaded after connecting does).
+    raw.send(message([MSG_SYNC, SYNC_UPDATE], Y.encodeStateAsUpdate(raw.doc)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    raw.ws.close();
+    // The same copy with a note "by Ana" added is refused as before.
+    const forger = await rawWithDoc(srv.wsUrl, board.id, ben.token);
+    addNote(forger.doc, { text: 'forged', pos: { x: 1, y: 1 }, author: ana.id, authorName: ana.name, team: ana.team });
+    forger.send(message([MSG_SYNC, SYNC_UPDATE], Y.encodeStateAsUpdate(forger.doc)));
+    expect((await forger.closed).code).toBe(CLOSE.FORBIDDEN);
+    expect(selectNotes(watcher.doc).some((n) => n.text === 'forged')).toBe(false);
   });
 
   it('sync step 2 of a participant that merely knows about others\' deletions is accepted', async () => {
