@@ -42,7 +42,8 @@ export async function forgetOfflineCopy(id: BoardId, epoch: string | null = cach
 }
 
 export type EpochResolution =
-  | { kind: 'ok'; epoch: string; offline: boolean }
+  /** `copy`: this device may hold an offline copy of this epoch (false on a first visit). */
+  | { kind: 'ok'; epoch: string; offline: boolean; copy: boolean }
   | { kind: 'not-found' }
   | { kind: 'unreachable' };
 
@@ -57,12 +58,12 @@ export async function resolveEpoch(id: BoardId, signal?: AbortSignal): Promise<E
     const { epoch } = found.board;
     if (cached !== null && cached !== epoch) await forgetOfflineCopy(id, cached);
     cacheEpoch(id, epoch);
-    return { kind: 'ok', epoch, offline: false };
+    return { kind: 'ok', epoch, offline: false, copy: cached === epoch };
   }
   if (found.kind === 'not-found') {
     // The facilitator may have deleted the board on purpose: the device keeps nothing of it.
     await forgetOfflineCopy(id, cached);
     return { kind: 'not-found' };
   }
-  return cached !== null ? { kind: 'ok', epoch: cached, offline: true } : { kind: 'unreachable' };
+  return cached !== null ? { kind: 'ok', epoch: cached, offline: true, copy: true } : { kind: 'unreachable' };
 }

@@ -36,7 +36,16 @@ export interface BoardSession {
 
 export const wsBase = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 
-export function openBoardSession(boardId: BoardId, epoch: string, token: string): BoardSession {
+export interface SessionOptions {
+  /**
+   * Wait for the offline copy before connecting, so the first sync step carries its edits. A
+   * device with no copy of this board (a first visit) connects at once: there is nothing to wait
+   * for, and a first open of a big board is then not held up by the browser creating a database.
+   */
+  offlineCopyFirst?: boolean;
+}
+
+export function openBoardSession(boardId: BoardId, epoch: string, token: string, opts: SessionOptions = {}): BoardSession {
   const doc = new Y.Doc();
   const offlineCopy = new IndexeddbPersistence(offlineDbName(boardId, epoch), doc);
   let save: SaveTracker | null = null;
@@ -60,10 +69,14 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string)
   const undo = new Y.UndoManager([getNotes(doc), getClusters(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
 
   let destroyed = false;
-  const timeout = new Promise((resolve) => setTimeout(resolve, OFFLINE_COPY_LOAD_TIMEOUT_MS));
-  void Promise.race([offlineCopy.whenSynced, timeout]).then(() => {
-    if (!destroyed) provider.connect();
-  });
+  if (opts.offlineCopyFirst === false) {
+    provider.connect();
+  } else {
+    const timeout = new Promise((resolve) => setTimeout(resolve, OFFLINE_COPY_LOAD_TIMEOUT_MS));
+    void Promise.race([offlineCopy.whenSynced, timeout]).then(() => {
+      if (!destroyed) provider.connect();
+    });
+  }
 
   // The server forgets our presence when a socket closes but keeps its clock, and awareness
   // ignores a state whose clock it has already seen: without a bump, a reconnected client stays

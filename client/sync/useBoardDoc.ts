@@ -75,8 +75,9 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
     let session: BoardSession | null = null;
     setState({ phase: 'loading' });
 
-    const open = (epoch: string): BoardSession => {
-      const s = openBoardSession(boardId, epoch, latestAccess.current.token);
+    /** `copy`: whether an offline copy of this epoch may exist (the socket waits for it to load). */
+    const open = (epoch: string, copy: boolean): BoardSession => {
+      const s = openBoardSession(boardId, epoch, latestAccess.current.token, { offlineCopyFirst: copy });
       session = s;
       sessionRef.current = s;
       s.provider.on('closed', (ev) => void onClosed(s, ev));
@@ -102,7 +103,7 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
       // Unmounted meanwhile: the cleanup has already closed the old session.
       if (abort.signal.aborted || session !== old) return;
       close(old);
-      const fresh = open(old.epoch);
+      const fresh = open(old.epoch, false); // its copy was just cleared
       setState({ phase: 'ready', session: fresh, problem: null, recovery: { status: 'pending' } });
       await whenSynced(fresh.provider);
       if (abort.signal.aborted || session !== fresh) return;
@@ -149,7 +150,7 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
           setState({ phase: 'join' });
           return;
         }
-        setState({ phase: 'ready', session: open(res.epoch), problem: null, recovery: null });
+        setState({ phase: 'ready', session: open(res.epoch, res.copy), problem: null, recovery: null });
       })
       .catch(() => {
         // Only an abort rejects, and then the effect is already gone.
