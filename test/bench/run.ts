@@ -126,7 +126,8 @@ async function main(): Promise<void> {
   };
   const outputs: ScenarioOutput[] = [];
   const errors: string[] = [];
-  const limitMs = args.quick ? QUICK_LIMIT_MS : FULL_LIMIT_MS;
+  // The limits are for one round of every scenario; --repeat=N gets N times as long.
+  const limitMs = (args.quick ? QUICK_LIMIT_MS : FULL_LIMIT_MS) * (args.repeat ?? 1);
   let timedOut = false;
   const finish = (code: number) => {
     killAllChildren();
