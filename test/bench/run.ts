@@ -95,7 +95,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   // Memory per room hardly depends on the count; quick runs seed fewer rooms to stay short.
-  { name: 'idle', quick: true, run: (ctx) => runIdleRooms(ctx, ctx.quick ? 50 : 200, 500, '≤ 0.6 MB') },
+  { name: 'idle', quick: true, run: (ctx) => runIdleRooms(ctx, ctx.quick ? 30 : 200, 500, '≤ 0.6 MB') },
   { name: 'client', quick: true, run: (ctx) => runClient(ctx) },
 ];
 

@@ -39,7 +39,7 @@ export async function runReplicas(ctx: BenchContext, users: number): Promise<Sce
       const seed = 31 + round;
       const crowd = await connectCrowd(target, users, seed, { replicas: true });
       try {
-        await drive(crowd, { editsPerSec: users, cursorsPerSec: users, durationMs: ctx.quick ? 3_000 : 10_000, tag: 0, seed });
+        await drive(crowd, { editsPerSec: users, cursorsPerSec: users, durationMs: ctx.quick ? 2_000 : 10_000, tag: 0, seed });
         await settle(crowd, 0, 5_000);
         await new Promise((r) => setTimeout(r, QUIET_AFTER_MS));
         const reference = boardOf(crowd.users[0]!.replica!);
