@@ -4,8 +4,7 @@ import { NOTE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palet
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TeamTag } from '../teams/TeamTag.js';
-import { MoveToIcon, TrashIcon } from '../ui/icons.js';
-import { EyeIcon, EyeOffIcon } from '../ui/sessionIcons.js';
+import { MoveToIcon } from '../ui/icons.js';
 import { NoteEditor } from './NoteEditor.js';
 import { NotePalette } from './NotePalette.js';
 
@@ -163,6 +162,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           {author && <span className="note-author">{author}</span>}
         </div>
       )}
+      {/* The icons of these three buttons are drawn by CSS (canvas.css): one fewer SVG per note each. */}
       {canModerate && !editing && (
         <button
           type="button"
@@ -172,9 +172,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           aria-label={note.hidden ? t('moderation.show') : t('moderation.hide')}
           title={note.hidden ? t('moderation.showHint') : t('moderation.hideHint')}
           onClick={() => actions.setHidden(note.id, !note.hidden)}
-        >
-          {note.hidden ? <EyeIcon /> : <EyeOffIcon />}
-        </button>
+        />
       )}
       {canDelete && (
         <button
@@ -184,9 +182,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           aria-label={t('note.delete')}
           title={t('note.delete')}
           onClick={() => actions.remove(note.id)}
-        >
-          <TrashIcon />
-        </button>
+        />
       )}
       {canMove && !editing && (
         <button
@@ -197,9 +193,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           aria-haspopup="dialog"
           title={t('moveTo.button')}
           onClick={() => actions.openMoveTo(note.id)}
-        >
-          <MoveToIcon />
-        </button>
+        />
       )}
       {selected && (canEdit || canMove) && !isDragging && (
         // Screen-sized whatever the zoom: on a phone showing the whole board, the note's own

@@ -40,20 +40,6 @@ export const SoundIcon = ({ on }: { on: boolean }) => (
   </Icon>
 );
 
-export const EyeIcon = () => (
-  <Icon>
-    <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
-    <circle cx="12" cy="12" r="3" />
-  </Icon>
-);
-
-export const EyeOffIcon = () => (
-  <Icon>
-    <path d="M10.6 5.1A10.6 10.6 0 0 1 12 5c6.4 0 10 7 10 7a17 17 0 0 1-3.2 4.1M6.6 6.6A17.3 17.3 0 0 0 2 12s3.6 7 10 7a9.7 9.7 0 0 0 5.4-1.6" />
-    <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2M3 3l18 18" />
-  </Icon>
-);
-
 export const MaskIcon = () => (
   <Icon>
     <path d="M3 7c3-1.3 6-1.3 9 0 3-1.3 6-1.3 9 0v4c0 4-3.5 7-9 7s-9-3-9-7z" />
