@@ -132,16 +132,15 @@ export class Conn {
         const sub = readUint(d);
         if (sub === SYNC_STEP1) {
           const sv = readBytes(d);
-          if (this.acceptsDeflated && isEmptyStateVector(sv) && room.deflatable()) {
+          if (!isEmptyStateVector(sv)) this.send(this.missingFrom(sv));
+          else if (this.acceptsDeflated && room.deflatable()) {
             // Compressed off the event loop; updates fanned out meanwhile reach this client
             // first and wait in its document until the state they build on arrives.
             void room.deflatedSyncMessage().then(
               (m) => this.send(m),
               () => this.send(room.fullSyncMessage()),
             );
-          } else {
-            this.send(this.syncStep2(sv));
-          }
+          } else this.send(room.fullSyncMessage());
         } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
           const update = readBytes(d);
           applyClientUpdate(room, update, this, this.actor);
@@ -173,8 +172,8 @@ export class Conn {
     if (decoding.hasContent(d)) throw new ProtocolError(CLOSE.MALFORMED, 'trailing bytes after message');
   }
 
-  private syncStep2(encodedSv: Uint8Array): Uint8Array {
-    if (isEmptyStateVector(encodedSv)) return this.room.fullSyncMessage();
+  /** The sync step 2 answering a client that already has part of the board. */
+  private missingFrom(encodedSv: Uint8Array): Uint8Array {
     try {
       return syncStep2Message(this.room.encodeState(encodedSv));
     } catch {

@@ -54,8 +54,8 @@ export class Room {
   /** While the document is not live: its encoded state (a view into fullState) and state vector. */
   private state: Uint8Array | null = null;
   private stateVector: Uint8Array | null = null;
-  /** The compressed whole-board message and the fullState it was made from. */
-  private deflated: { of: Uint8Array; message: Promise<Uint8Array> } | null = null;
+  /** The whole board as MSG_SYNC_DEFLATED, cached per version like fullState. */
+  private deflated: Promise<Uint8Array> | null = null;
 
   constructor(readonly id: BoardId, readonly record: BoardRecord) {
     // The server is not a participant: it must not appear in anyone's presence list.
@@ -150,9 +150,8 @@ export class Room {
    * thread pool (a 10,000-note board: ~3.4 MB to ~0.6 MB in ~12 ms), shared by every joiner.
    */
   deflatedSyncMessage(): Promise<Uint8Array> {
-    const full = this.fullSyncMessage();
-    if (this.deflated?.of !== full) {
-      const state = stateOf(full);
+    if (!this.deflated) {
+      const state = stateOf(this.fullSyncMessage());
       const message = new Promise<Uint8Array>((resolve, reject) => {
         deflateRaw(state, { level: 1 }, (err, out) => {
           if (err) return reject(err);
@@ -162,13 +161,13 @@ export class Room {
           resolve(encoding.toUint8Array(e));
         });
       });
-      this.deflated = { of: full, message };
+      this.deflated = message;
       // A failure is handled by the caller (it sends the uncompressed state); do not cache it.
       message.catch(() => {
-        if (this.deflated?.message === message) this.deflated = null;
+        if (this.deflated === message) this.deflated = null;
       });
     }
-    return this.deflated.message;
+    return this.deflated;
   }
 
   destroy(): void {

@@ -6,10 +6,10 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
-import { MSG_SAVED, PARAM_EPOCH, PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { MSG_SAVED } from '../../shared/protocol.js';
 import { createBoardSocketClass, RECONNECT_MAX_BACKOFF_MS } from './boardSocket.js';
-import { compressParam, handleDeflatedSync } from './deflatedSync.js';
-import { wsBase } from './session.js';
+import { handleDeflatedSync } from './deflatedSync.js';
+import { socketParams, wsBase } from './session.js';
 
 export interface ProjectorSession {
   doc: Y.Doc;
@@ -21,7 +21,7 @@ export function openProjectorSession(boardId: BoardId, epoch: string, token: str
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsBase(), boardId, doc, {
     connect: false,
-    params: { [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token, ...compressParam() },
+    params: socketParams(epoch, token),
     disableBc: true,
     // The jittered socket, so a room of projectors does not reconnect in lockstep after a restart.
     WebSocketPolyfill: createBoardSocketClass({ onChange: () => undefined }),

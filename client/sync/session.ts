@@ -36,6 +36,10 @@ export interface BoardSession {
 
 export const wsBase = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 
+/** The query parameters of a board socket (the board page's and the projector's). */
+export const socketParams = (epoch: string, token: string): Record<string, string> =>
+  ({ [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token, ...compressParam() });
+
 export interface SessionOptions {
   /**
    * Wait for the offline copy before connecting, so the first sync step carries its edits. A
@@ -52,7 +56,7 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string,
   const Socket = createBoardSocketClass({ onChange: () => save?.refresh() });
   const provider = new WebsocketProvider(wsBase(), boardId, doc, {
     connect: false,
-    params: { [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_EPOCH]: epoch, [PARAM_TOKEN]: token, ...compressParam() },
+    params: socketParams(epoch, token),
     disableBc: true,
     WebSocketPolyfill: Socket,
     maxBackoffTime: RECONNECT_MAX_BACKOFF_MS,
