@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { BoardId } from '../../shared/ids.js';
 import { MAX_TITLE } from '../../shared/schema.js';
 import { runCommand } from '../access/commands.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { EditForm } from '../ui/EditForm.js';
 import { PencilIcon } from '../ui/icons.js';
 
 interface Props {
@@ -18,17 +19,15 @@ interface Props {
  */
 export function TitleEditor({ boardId, title, token }: Props) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const [failed, setFailed] = useState(false);
-  // Escape unmounts the input, which can fire blur after it: the guard keeps that blur from saving.
-  const done = useRef(false);
   const shown = title || t('board.untitled');
 
   if (!token) {
     return <h1 className="board-title" data-testid="board-title">{shown}</h1>;
   }
 
-  if (draft === null) {
+  if (!editing) {
     return (
       <h1 className="board-title" data-testid="board-title">
         <button
@@ -36,9 +35,8 @@ export function TitleEditor({ boardId, title, token }: Props) {
           className="title-button"
           title={t('title.rename')}
           onClick={() => {
-            done.current = false;
             setFailed(false);
-            setDraft(title);
+            setEditing(true);
           }}
         >
           <span className="title-text">{shown}</span>
@@ -49,43 +47,20 @@ export function TitleEditor({ boardId, title, token }: Props) {
     );
   }
 
-  const save = () => {
-    if (done.current) return;
-    done.current = true;
-    const next = draft.trim();
-    setDraft(null);
-    if (next === title) return;
-    void runCommand(boardId, token, { type: 'setTitle', title: next }).then((r) => setFailed(r === null));
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save();
-  };
-
   return (
-    <form className="title-form" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor="title-input">
-        {t('title.label')}
-      </label>
-      <input
-        id="title-input"
-        data-testid="title-input"
-        value={draft}
-        maxLength={MAX_TITLE}
-        placeholder={t('title.placeholder')}
-        autoFocus
-        autoComplete="off"
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          done.current = true;
-          setDraft(null);
-        }}
-        onBlur={save}
-      />
-      <button type="submit" className="btn btn-small" onPointerDown={(e) => e.preventDefault()}>
-        {t('identity.save')}
-      </button>
-    </form>
+    <EditForm
+      name="title"
+      label={t('title.label')}
+      initial={title}
+      maxLength={MAX_TITLE}
+      placeholder={t('title.placeholder')}
+      autoComplete="off"
+      onDone={(value) => {
+        setEditing(false);
+        const next = value?.trim();
+        if (next === undefined || next === title) return;
+        void runCommand(boardId, token, { type: 'setTitle', title: next }).then((r) => setFailed(r === null));
+      }}
+    />
   );
 }
