@@ -42,6 +42,16 @@ export class Conn {
   readonly awarenessClockShift = new Map<number, number>();
   closed = false;
 
+  /**
+   * Whether presence id `id`, which this socket speaks for, must not be sent back to it: an alias
+   * on an anonymous board (it would see itself as a stranger), or an id whose clock the server
+   * shifted (the client would adopt the shifted clock, echo it, have it shifted again, and so on:
+   * a presence storm that ends in a rate-limit close).
+   */
+  hidesOwn(id: number): boolean {
+    return this.awarenessIds.has(id) && (this.room.anonymous || (this.awarenessClockShift.get(id) ?? 0) !== 0);
+  }
+
   /** Bytes and messages allowed per second, refilled continuously (token buckets). */
   private readonly msgBucket: Bucket;
   private readonly byteBucket: Bucket;
@@ -164,7 +174,7 @@ export class Conn {
         break;
       }
       case MSG_QUERY_AWARENESS:
-        this.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
+        this.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()].filter((id) => !this.hidesOwn(id))));
         break;
       default:
         throw new ProtocolError(CLOSE.MALFORMED, `unknown message type ${type}`);
@@ -302,7 +312,9 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
         // A state older than what the server has: either this identity reconnecting with the
         // clock it had before its removal (shift it past the removal so it shows at once), or a
         // stale echo of someone else's departed presence (ignore it).
-        if (room.formerAwarenessOwner.get(client) !== conn.claims.id) continue;
+        // Only a socket's first presence can be such a reconnect: a socket that already speaks
+        // for itself is echoing a departed state (say, of its owner's other, closed tab).
+        if (conn.awarenessIds.size > 0 || room.formerAwarenessOwner.get(client) !== conn.claims.id) continue;
         conn.awarenessClockShift.set(client, known + 1 - clock);
       } else if (!conn.awarenessClockShift.has(client)) {
         conn.awarenessClockShift.set(client, 0);

@@ -244,15 +244,20 @@ export class Hub {
         if (room.awarenessChanged.size > 0) {
           const changed = [...room.awarenessChanged];
           room.awarenessChanged.clear();
-          if (room.anonymous) {
-            // Aliased presence must not come back to its owner (it would see itself as a stranger).
-            for (const c of room.conns) {
-              const ids = changed.filter((id) => room.awarenessOwners.get(id) !== c);
-              if (ids.length > 0) c.send(awarenessMessage(room.awareness, ids));
+          // One message for everyone, except owners that must not get some of their own ids back.
+          const filtered = new Set<Conn>();
+          for (const id of changed) {
+            const owner = room.awarenessOwners.get(id);
+            if (owner?.hidesOwn(id)) filtered.add(owner);
+          }
+          let shared: Uint8Array | null = null;
+          for (const c of room.conns) {
+            if (!filtered.has(c)) {
+              c.send(shared ??= awarenessMessage(room.awareness, changed));
+              continue;
             }
-          } else {
-            const msg = awarenessMessage(room.awareness, changed);
-            for (const c of room.conns) c.send(msg);
+            const ids = changed.filter((id) => !c.hidesOwn(id));
+            if (ids.length > 0) c.send(awarenessMessage(room.awareness, ids));
           }
         }
         for (const [c, n] of b.acks) {

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { addNote, editNote, moveNote, selectNotes } from '../../shared/notes.js';
-import { MSG_SAVED, readSaved } from '../../shared/protocol.js';
+import { MSG_AWARENESS, MSG_SAVED, readSaved } from '../../shared/protocol.js';
 import { getMeta } from '../../shared/schema.js';
+import { message } from '../helpers/raw.js';
 import { connectClient, createBoard, startTestServer, waitFor, waitSynced, type Client, type TestBoard } from '../helpers/server.js';
 
 type Srv = Awaited<ReturnType<typeof startTestServer>>;
@@ -54,6 +57,39 @@ describe('live sync through the server', () => {
     // The stock provider re-sends its state with the clock it already had.
     b.provider.connect();
     await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b reappears', 2_000);
+    // The server moved b's clock past the removal; b must never be handed that clock back, or it
+    // adopts it, echoes it, gets it moved again… a presence storm that ends in a rate-limit close.
+    const room = srv.hub.rooms.get(board.id as never)!;
+    const clockNow = () => room.awareness.meta.get(b.doc.clientID)!.clock;
+    const settled = clockNow();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(clockNow()).toBe(settled);
+    expect(b.provider.awareness.getLocalState()).toEqual({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
+    // Its next move still reaches the others.
+    b.provider.awareness.setLocalStateField('cursor', { x: 5, y: 5 });
+    await waitFor(() => (a.provider.awareness.getStates().get(b.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 5, 'b moves');
+  });
+
+  it('a second tab of the same person does not take over the presence of a tab that closed', async () => {
+    const board = await createBoard(srv.url);
+    const a = client(board);
+    const b = client(board);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    b.provider.awareness.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
+    a.provider.awareness.setLocalState({ user: { name: 'a', color: '#123456' }, cursor: { x: 2, y: 2 } });
+    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b appears');
+    const room = srv.hub.rooms.get(board.id as never)!;
+    b.destroy();
+    await waitFor(() => !room.awareness.getStates().has(b.doc.clientID), 'b leaves');
+    // a (the same identity: both tabs hold the facilitator's token) echoes b's last state late.
+    const bState = new awarenessProtocol.Awareness(new Y.Doc());
+    bState.clientID = b.doc.clientID;
+    bState.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
+    const echo = awarenessProtocol.encodeAwarenessUpdate(bState, [b.doc.clientID]);
+    a.provider.ws!.send(message([MSG_AWARENESS], echo) as Uint8Array<ArrayBuffer>);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(room.awareness.getStates().has(b.doc.clientID)).toBe(false);
+    expect(a.provider.wsconnected).toBe(true);
   });
 
   it('presence echoes are ignored and free: busy cursors and departures never get an idle client kicked', async () => {
