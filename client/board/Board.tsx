@@ -203,6 +203,7 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
         {view === 'board' && (
           <Canvas
             canvasRef={camera.canvasRef}
+            framing={camera.framing}
             content={content}
             peers={peers}
             viewport={camera.viewport}

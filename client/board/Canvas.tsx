@@ -1,5 +1,5 @@
 import { DndContext } from '@dnd-kit/core';
-import { useId, useMemo, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import { useId, useMemo, type CSSProperties, type MouseEvent, type PointerEvent, type RefObject } from 'react';
 import { clusterAt } from '../../shared/clusters.js';
 import type { Point, Team } from '../../shared/schema.js';
 import { ClusterFrame } from '../clusters/ClusterFrame.js';
@@ -17,6 +17,11 @@ import { toBoard, type Viewport } from './viewport.js';
 
 /** The dot grid spacing in board units; it scales and pans with the notes so motion reads as motion. */
 const GRID_SIZE = 24;
+/**
+ * Below this zoom a note's byline (11.5 px on screen: under 6) cannot be read and its corner
+ * buttons (28 px: under 14) cannot be hit reliably, so unselected notes are drawn compact.
+ */
+const COMPACT_ZOOM = 0.5;
 
 interface Props {
   canvasRef: RefObject<HTMLDivElement | null>;
@@ -48,6 +53,8 @@ interface Props {
   canModerate: boolean;
   /** This participant's silent-brainstorm drafts, drawn above the board's notes; null when none apply. */
   drafts: Drafts | null;
+  /** The camera is about to frame the board's content: draw none of it yet (see useBoardCamera). */
+  framing: boolean;
 }
 
 export function Canvas(props: Props) {
@@ -94,6 +101,7 @@ export function Canvas(props: Props) {
   };
 
   const grid = GRID_SIZE * viewport.zoom;
+  const compact = viewport.zoom < COMPACT_ZOOM;
   const shift = dnd.frameShift;
   return (
     <div
@@ -118,10 +126,10 @@ export function Canvas(props: Props) {
         <div
           className="board-layer"
           data-board-layer=""
-          style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
+          style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`, '--zoom': viewport.zoom } as CSSProperties}
         >
           {/* Frames first: notes are drawn above every category, so none is ever hidden behind one. */}
-          {clusters.map((c) => (
+          {!props.framing && clusters.map((c) => (
             <ClusterFrame
               key={c.id}
               cluster={c}
@@ -136,7 +144,7 @@ export function Canvas(props: Props) {
               instructionsId={instructionsId}
             />
           ))}
-          {notes.map((note) => {
+          {!props.framing && notes.map((note) => {
             const may = props.permissions(note.author);
             const at = positions.get(note.id) ?? note.pos;
             // While a category is dragged, its notes follow it; the drop moves them all in one write.
@@ -151,7 +159,7 @@ export function Canvas(props: Props) {
                 clusterName={cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : ''}
                 selected={note.id === selectedId}
                 editing={note.id === editingId && may.edit}
-                zoom={viewport.zoom}
+                compact={compact}
                 actions={actions}
                 canEdit={may.edit}
                 canMove={may.move}

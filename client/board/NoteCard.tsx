@@ -37,7 +37,12 @@ interface Props {
   clusterName: string;
   selected: boolean;
   editing: boolean;
-  zoom: number;
+  /**
+   * Zoomed out too far to read a byline or hit a corner button: draw just the note (colour and
+   * text). A selected, edited, dragged or hidden note keeps everything. A thousand notes with
+   * their bylines and buttons made every frame of a busy board several times slower.
+   */
+  compact: boolean;
   actions: NoteActions;
   /** Separate booleans rather than one object, so memo compares them by value. */
   canEdit: boolean;
@@ -54,7 +59,7 @@ interface Props {
 const isOnControl = (e: { target: EventTarget }): boolean =>
   e.target instanceof Element && e.target.closest('button, textarea') !== null;
 
-export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, zoom, actions, canEdit, canMove, canDelete, canModerate, team, dimmed }: Props) {
+export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, compact, actions, canEdit, canMove, canDelete, canModerate, team, dimmed }: Props) {
   const { t } = useI18n();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: note.id,
@@ -108,6 +113,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
   const ownLabel = byline ? t('note.label', { text: name, author: byline }) : name;
   const placedLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
   const noteLabel = note.hidden ? t('moderation.hiddenLabel', { label: placedLabel }) : placedLabel;
+  const full = !compact || selected || editing || isDragging || note.hidden;
   const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed', note.hidden && 'is-hidden']
     .filter(Boolean)
     .join(' ');
@@ -134,8 +140,9 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
         height: NOTE_HEIGHT,
         backgroundColor: NOTE_COLORS[note.color],
         color: NOTE_TEXT_COLOR,
-        // The drag delta is in screen pixels; the note lives inside the zoomed layer.
-        transform: transform ? `translate3d(${transform.x / zoom}px, ${transform.y / zoom}px, 0)` : undefined,
+        // The drag delta is in screen pixels; the note lives inside the zoomed layer (--zoom is
+        // set there, so a zoom re-renders no card).
+        transform: transform ? `translate3d(calc(${transform.x}px / var(--zoom)), calc(${transform.y}px / var(--zoom)), 0)` : undefined,
       }}
     >
       {editing ? (
@@ -155,7 +162,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           {note.text}
         </div>
       )}
-      {(author || team || note.hidden) && (
+      {full && (author || team || note.hidden) && (
         <div className="note-footer">
           {note.hidden && <span className="hidden-tag">{t('moderation.hiddenTag')}</span>}
           {team && <TeamTag team={team} />}
@@ -163,7 +170,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
         </div>
       )}
       {/* The icons of these three buttons are drawn by CSS (canvas.css): one fewer SVG per note each. */}
-      {canModerate && !editing && (
+      {full && canModerate && !editing && (
         <button
           type="button"
           className="note-hide"
@@ -174,7 +181,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           onClick={() => actions.setHidden(note.id, !note.hidden)}
         />
       )}
-      {canDelete && (
+      {full && canDelete && (
         <button
           type="button"
           className="note-delete"
@@ -184,7 +191,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
           onClick={() => actions.remove(note.id)}
         />
       )}
-      {canMove && !editing && (
+      {full && canMove && !editing && (
         <button
           type="button"
           className="note-move-to"
@@ -198,7 +205,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
       {selected && (canEdit || canMove) && !isDragging && (
         // Screen-sized whatever the zoom: on a phone showing the whole board, the note's own
         // corner button is a few pixels wide, so a selected note offers "Move to…" here too.
-        <div className="note-tools" style={{ transform: `scale(${1 / zoom})` }}>
+        <div className="note-tools">
           {canEdit && <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />}
           {canMove && (
             <button type="button" className="btn btn-small note-tools-move" data-testid="move-to-tools" aria-haspopup="dialog" onClick={() => actions.openMoveTo(note.id)}>

@@ -3,7 +3,7 @@
  * zoom and fit the toolbar drives. Once the person moves the camera or adds something, the
  * board never re-frames itself, except when asked (Fit, or after accepting a suggestion).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '../../shared/schema.js';
 import { contentBox } from '../clusters/placement.js';
 import { boardPos, type BoardContent } from '../sync/useBoardContent.js';
@@ -49,22 +49,32 @@ export function useBoardCamera(boardId: string, content: BoardContent, editingId
     setViewport(() => framed(content));
   }, [content, setViewport]);
 
+  const hasContent = content.notes.length > 0 || content.clusters.length > 0;
+  /**
+   * Opening a board that already has content: frame it, so a phone does not land on an empty
+   * corner. Until then the board is drawn without its notes: measuring an empty canvas costs
+   * nothing, and a thousand notes are laid out once, at the zoom they are shown at.
+   */
+  const [framing, setFraming] = useState(() => !cameraSettled.current);
+  const needsFrame = framing && showing && hasContent;
+  useLayoutEffect(() => {
+    if (!needsFrame) return;
+    if (canvasSize().width > 0 && !cameraSettled.current) setViewportState(framed(content));
+    cameraSettled.current = true;
+    setFraming(false);
+  }, [needsFrame]);
+  useLayoutEffect(() => {
+    // Moving the camera by hand before any content arrived: nothing left to frame.
+    if (framing && cameraSettled.current) setFraming(false);
+  });
+
   useEffect(() => {
-    // Opening a board that already has content: frame it, so a phone does not land on an empty
-    // corner. Only with the canvas on screen (the outline has no camera) and a size to fit into.
+    // Frame everything after a change the person asked to see whole (e.g. categories just made).
     // Measure only when about to frame: reading the canvas size forces a layout of the whole
     // board, and this runs after every change to the content (50 a second in a busy room).
-    if (!showing) return;
-    if (fitPending.current) {
-      if (canvasSize().width === 0) return;
-      fitPending.current = false;
-      setViewport(() => framed(content));
-      return;
-    }
-    if (cameraSettled.current || (content.notes.length === 0 && content.clusters.length === 0)) return;
-    if (canvasSize().width === 0) return;
-    setViewportState(framed(content));
-    cameraSettled.current = true;
+    if (!showing || !fitPending.current || canvasSize().width === 0) return;
+    fitPending.current = false;
+    setViewport(() => framed(content));
   }, [content, showing]);
 
   useEffect(() => {
@@ -86,6 +96,8 @@ export function useBoardCamera(boardId: string, content: BoardContent, editingId
   return {
     canvasRef,
     viewport,
+    /** True until a board opened with content has been framed: draw no notes yet. */
+    framing: needsFrame,
     setViewport,
     fit,
     /** Frame everything once the next change has rendered (e.g. categories just created). */

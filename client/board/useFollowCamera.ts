@@ -31,8 +31,10 @@ export function useFollowCamera(awareness: Awareness, followMe: boolean, isFacil
   }, [follow.asked, follow.following]);
 
   useEffect(() => {
+    if (!follow.view) return;
+    // Measured only when there is a view to take: it forces a layout of the whole board.
     const { width, height } = size();
-    if (!follow.view || width === 0) return;
+    if (width === 0) return;
     const v = follow.view;
     setViewport(() => followViewport(v, width, height));
   }, [follow.view, showing, size, setViewport]);

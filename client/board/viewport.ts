@@ -12,7 +12,8 @@ export interface Viewport {
   zoom: number;
 }
 
-export const MIN_ZOOM = 0.25;
+/** Low enough that Fit shows a whole 1,000-note board (notes are drawn compact out there). */
+export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 2;
 export const ZOOM_STEP = 1.25;
 /** Space kept around the notes when fitting them to the screen, in screen pixels. */

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
 import type { Access } from '../access/claims.js';
 import { dropsOfflineCopy, problemForClose, type BoardProblem } from './closeProblems.js';
-import { forgetOfflineCopy, resolveEpoch } from './offlineCopy.js';
+import { cachedEpoch, forgetOfflineCopy, resolveEpoch } from './offlineCopy.js';
 import { RecoveryBudget, type Recovery } from './recovery.js';
 import { replayUnsent } from './replayUnsent.js';
 import { openBoardSession, type BoardSession } from './session.js';
@@ -138,19 +138,33 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
       setState({ phase: 'ready', session: s, problem, recovery: null });
     };
 
+    // A first visit on this device (no copy of the board here) with a token that names its epoch
+    // connects at once, while the board is looked up: the server refuses a stale epoch or a
+    // deleted board itself, so nothing is risked, and a big board opens a round trip sooner.
+    const tokenEpoch = latestAccess.current.epoch;
+    const early = cachedEpoch(boardId) === null && tokenEpoch ? open(tokenEpoch, false) : null;
+    if (early) setState({ phase: 'ready', session: early, problem: null, recovery: null });
+
     void resolveEpoch(boardId, abort.signal)
-      .then((res) => {
+      .then(async (res) => {
         if (abort.signal.aborted) return;
         if (res.kind !== 'ok') {
+          if (session) {
+            // A board that is gone leaves nothing on this device.
+            if (res.kind === 'not-found') await session.offlineCopy.clearData().catch(() => undefined);
+            if (abort.signal.aborted) return;
+            if (session) close(session);
+          }
           setState({ phase: 'problem', problem: res.kind });
           return;
         }
         // A token from before a reset can never be accepted again.
         if (!res.offline && latestAccess.current.epoch !== res.epoch) {
+          if (session) close(session);
           setState({ phase: 'join' });
           return;
         }
-        setState({ phase: 'ready', session: open(res.epoch, res.copy), problem: null, recovery: null });
+        if (!early) setState({ phase: 'ready', session: open(res.epoch, res.copy), problem: null, recovery: null });
       })
       .catch(() => {
         // Only an abort rejects, and then the effect is already gone.

@@ -111,6 +111,26 @@ describe('a live board in two browsers', () => {
     await expect.poll(() => f.page.getByTestId('note').count(), { timeout: 20_000 }).toBe(300);
     expect(firstBytes).toContain(MSG_SYNC_DEFLATED);
     await noteWithText(f.page, 'Idea 299: student voice circles').waitFor({ state: 'attached' });
+
+    // Fitted, 300 notes are too small for bylines and corner buttons: they are drawn compact…
+    await screenshot(f.page, 'board-300-notes-fitted');
+    const notes = f.page.getByTestId('note');
+    expect(await f.page.locator('.note-author').count()).toBe(0);
+    expect(await f.page.getByTestId('move-to').count()).toBe(0);
+    // …except the note in hand: selected, it has everything, and its tools are screen-sized.
+    const idea = noteWithText(f.page, 'Idea 0: student voice circles');
+    // Focus selects without editing (a click would also open the editor, at reading size).
+    await idea.focus();
+    await expect.poll(() => idea.locator('.note-author').count()).toBe(1);
+    expect(await idea.getByTestId('delete-note').count()).toBe(1);
+    const tools = await f.page.getByTestId('move-to-tools').boundingBox();
+    expect(tools!.height).toBeGreaterThan(20);
+    await screenshot(f.page, 'board-300-notes-selected');
+    // At reading size every note shows its author and its buttons again.
+    await f.page.keyboard.press('Escape');
+    await f.page.getByTestId('zoom-reset').click();
+    await expect.poll(() => f.page.locator('.note-author').count()).toBe(await notes.count());
+    await screenshot(f.page, 'board-300-notes-100');
     await f.context.close();
   });
 });

@@ -28,6 +28,7 @@ const REMOTE_UPDATES_PER_SEC = 50;
 const RENDER_TIMEOUT_MS = 30_000;
 /** Pointer moves during a drag, one per 60 Hz frame, as a mouse reports them. */
 const DRAG_STEPS = 60;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'];
 const POINTER_INTERVAL_MS = 16;
 
 interface ClientResult {
@@ -137,22 +138,36 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.on('pageerror', (err) => ctx.log(`  [browser] ${err.message}`));
-    await page.goto(`${base}/b/${id}#f=${String(board.facilitatorToken)}`);
-    let firstRenderMs: number;
-    try {
-      const handle = await page.waitForFunction(
-        (n) => (document.querySelectorAll('[data-testid="note"]').length >= n ? performance.now() : null),
-        NOTES,
-        { polling: 'raf', timeout: RENDER_TIMEOUT_MS },
-      );
-      firstRenderMs = (await handle.jsonValue()) as number;
-    } catch (err) {
-      const shown = await page.locator('[data-testid="note"]').count();
-      const shot = join(process.cwd(), 'bench-results', 'client-failure.png');
-      mkdirSync(join(process.cwd(), 'bench-results'), { recursive: true });
-      await page.screenshot({ path: shot });
-      throw new Error(`${shown} of ${NOTES} notes rendered after ${RENDER_TIMEOUT_MS} ms (screenshot: ${shot}): ${(err as Error).message.split('\n')[0]}`, { cause: err });
-    }
+    // BENCH_CLIENT_TRACE=<dir> writes Chrome traces of the first render and of the remote-update phase.
+    const traceDir = process.env.BENCH_CLIENT_TRACE;
+    const trace = async (name: string, phase: () => Promise<unknown>): Promise<void> => {
+      if (!traceDir) return void (await phase());
+      mkdirSync(traceDir, { recursive: true });
+      await browser.startTracing(page, { path: join(traceDir, `${name}.json`), categories: TRACE_CATEGORIES });
+      try {
+        await phase();
+      } finally {
+        await browser.stopTracing();
+      }
+    };
+    let firstRenderMs = 0;
+    await trace('first-render', async () => {
+      await page.goto(`${base}/b/${id}#f=${String(board.facilitatorToken)}`);
+      try {
+        const handle = await page.waitForFunction(
+          (n) => (document.querySelectorAll('[data-testid="note"]').length >= n ? performance.now() : null),
+          NOTES,
+          { polling: 'raf', timeout: RENDER_TIMEOUT_MS },
+        );
+        firstRenderMs = (await handle.jsonValue()) as number;
+      } catch (err) {
+        const shown = await page.locator('[data-testid="note"]').count();
+        const shot = join(process.cwd(), 'bench-results', 'client-failure.png');
+        mkdirSync(join(process.cwd(), 'bench-results'), { recursive: true });
+        await page.screenshot({ path: shot });
+        throw new Error(`${shown} of ${NOTES} notes rendered after ${RENDER_TIMEOUT_MS} ms (screenshot: ${shot}): ${(err as Error).message.split('\n')[0]}`, { cause: err });
+      }
+    });
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: RENDER_TIMEOUT_MS });
     await page.waitForTimeout(500);
 
@@ -187,7 +202,7 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
       await cdp.send('Profiler.start');
     }
     stop = await recordFrames(page);
-    await drive({ users: seeders }, { editsPerSec: REMOTE_UPDATES_PER_SEC, cursorsPerSec: 0, durationMs: ctx.quick ? 3_000 : 10_000, tag: 0, seed: 77 });
+    await trace('remote-updates', () => drive({ users: seeders }, { editsPerSec: REMOTE_UPDATES_PER_SEC, cursorsPerSec: 0, durationMs: ctx.quick ? 3_000 : 10_000, tag: 0, seed: 77 }));
     const remoteFrames = summarize(Float64Array.from(await stop()));
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
