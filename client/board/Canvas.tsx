@@ -12,6 +12,7 @@ import type { Drafts } from '../drafts/useDrafts.js';
 import { Cursors } from './Cursors.js';
 import { NoteCard, type NoteActions, type NotePermissions } from './NoteCard.js';
 import { useCanvasDnd } from './useCanvasDnd.js';
+import { perAuthor, useElementCache } from './elementCache.js';
 import { isBackground, useCanvasGestures } from './useCanvasGestures.js';
 import { toBoard, type Viewport } from './viewport.js';
 
@@ -64,6 +65,9 @@ export function Canvas(props: Props) {
   const instructionsId = useId();
   const teamById = useMemo(() => new Map(props.teams.map((tm) => [tm.id, tm])), [props.teams]);
   const positions = useMemo(() => new Map(notes.map((n) => [n.id, boardPos(n, clusterById)])), [notes, clusterById]);
+  // Three policy checks per note per render add up on a thousand notes: once per author.
+  const permissionsFor = useMemo(() => perAuthor(props.permissions), [props.permissions]);
+  const cards = useElementCache();
   const gestures = useCanvasGestures(canvasRef, setViewport);
   const dnd = useCanvasDnd({
     canvasRef,
@@ -145,31 +149,48 @@ export function Canvas(props: Props) {
             />
           ))}
           {!props.framing && notes.map((note) => {
-            const may = props.permissions(note.author);
+            const may = permissionsFor(note.author);
             const at = positions.get(note.id) ?? note.pos;
             // While a category is dragged, its notes follow it; the drop moves them all in one write.
             const follow = shift && shift.clusterId === note.clusterId ? shift : null;
             const cluster = clusterById.get(note.clusterId);
-            return (
+            const editing = note.id === editingId && may.edit;
+            return cards.card(note.id, [
+              note,
+              at.x + (follow?.x ?? 0),
+              at.y + (follow?.y ?? 0),
+              cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : '',
+              note.id === selectedId,
+              editing,
+              compact,
+              actions,
+              may.edit,
+              may.move,
+              may.remove,
+              props.canModerate,
+              teamById.get(note.team),
+              props.teamFilter !== null && note.team !== props.teamFilter,
+            ] as const, (d) => (
               <NoteCard
                 key={note.id}
-                note={note}
-                x={at.x + (follow?.x ?? 0)}
-                y={at.y + (follow?.y ?? 0)}
-                clusterName={cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : ''}
-                selected={note.id === selectedId}
-                editing={note.id === editingId && may.edit}
-                compact={compact}
-                actions={actions}
-                canEdit={may.edit}
-                canMove={may.move}
-                canDelete={may.remove}
-                canModerate={props.canModerate}
-                team={teamById.get(note.team)}
-                dimmed={props.teamFilter !== null && note.team !== props.teamFilter}
+                note={d[0]}
+                x={d[1]}
+                y={d[2]}
+                clusterName={d[3]}
+                selected={d[4]}
+                editing={d[5]}
+                compact={d[6]}
+                actions={d[7]}
+                canEdit={d[8]}
+                canMove={d[9]}
+                canDelete={d[10]}
+                canModerate={d[11]}
+                team={d[12]}
+                dimmed={d[13]}
               />
-            );
+            ));
           })}
+          {!props.framing && cards.prune(notes.length)}
           {props.drafts && <DraftLayer drafts={props.drafts} />}
         </div>
       </DndContext>

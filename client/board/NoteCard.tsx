@@ -5,6 +5,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/sche
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TeamTag } from '../teams/TeamTag.js';
 import { MoveToIcon } from '../ui/icons.js';
+import { compactText } from './compactText.js';
 import { NoteEditor } from './NoteEditor.js';
 import { NotePalette } from './NotePalette.js';
 
@@ -114,7 +115,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
   const placedLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
   const noteLabel = note.hidden ? t('moderation.hiddenLabel', { label: placedLabel }) : placedLabel;
   const full = !compact || selected || editing || isDragging || note.hidden;
-  const classes = ['note', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed', note.hidden && 'is-hidden']
+  const classes = ['note', !full && 'is-compact', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed', note.hidden && 'is-hidden']
     .filter(Boolean)
     .join(' ');
 
@@ -159,7 +160,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
         />
       ) : (
         <div className="note-text" data-testid="note-text" data-placeholder={t('note.empty')}>
-          {note.text}
+          {full ? note.text : compactText(note.text)}
         </div>
       )}
       {full && (author || team || note.hidden) && (
