@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { NOTE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palette.js';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -80,12 +80,14 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
     }
   }, [editing]);
 
-  const setRefs = (el: HTMLDivElement | null) => {
+  // Stable (dnd-kit's setters are): a new ref callback each render would detach and re-attach
+  // every card whenever a drag starts or ends.
+  const setRefs = useCallback((el: HTMLDivElement | null) => {
     nodeRef.current = el;
     setNodeRef(el);
     // Only the note itself starts a keyboard drag; Space on a swatch or the delete button presses it.
     setActivatorNodeRef(el);
-  };
+  }, [setNodeRef, setActivatorNodeRef]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     listeners?.onKeyDown?.(e);
@@ -107,13 +109,15 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
     if (canEdit) actions.edit(note.id);
   };
 
-  const text = note.text.trim();
   const author = note.authorName || (note.author === 'facilitator' ? t('role.facilitator') : '');
-  const name = text ? text.slice(0, 80) : t('note.empty');
-  const byline = author && team ? t('note.authorTeam', { author, team: team.name }) : author || team?.name || '';
-  const ownLabel = byline ? t('note.label', { text: name, author: byline }) : name;
-  const placedLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
-  const noteLabel = note.hidden ? t('moderation.hiddenLabel', { label: placedLabel }) : placedLabel;
+  const noteLabel = useMemo(() => {
+    const text = note.text.trim();
+    const name = text ? text.slice(0, 80) : t('note.empty');
+    const byline = author && team ? t('note.authorTeam', { author, team: team.name }) : author || team?.name || '';
+    const ownLabel = byline ? t('note.label', { text: name, author: byline }) : name;
+    const placedLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
+    return note.hidden ? t('moderation.hiddenLabel', { label: placedLabel }) : placedLabel;
+  }, [note.text, note.hidden, author, team, clusterName, t]);
   const full = !compact || selected || editing || isDragging || note.hidden;
   const classes = ['note', !full && 'is-compact', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed', note.hidden && 'is-hidden']
     .filter(Boolean)
@@ -146,76 +150,120 @@ export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, select
         transform: transform ? `translate3d(calc(${transform.x}px / var(--zoom)), calc(${transform.y}px / var(--zoom)), 0)` : undefined,
       }}
     >
-      {editing ? (
-        <NoteEditor
-          initial={note.text}
-          onCommit={(value, byKeyboard) => {
-            refocus.current = byKeyboard;
-            actions.commit(note.id, value);
-          }}
-          onCancel={() => {
-            refocus.current = true;
-            actions.stopEditing();
-          }}
-        />
-      ) : (
-        <div className="note-text" data-testid="note-text" data-placeholder={t('note.empty')}>
-          {full ? note.text : compactText(note.text)}
-        </div>
-      )}
-      {full && (author || team || note.hidden) && (
-        <div className="note-footer">
-          {note.hidden && <span className="hidden-tag">{t('moderation.hiddenTag')}</span>}
-          {team && <TeamTag team={team} />}
-          {author && <span className="note-author">{author}</span>}
-        </div>
-      )}
-      {/* The icons of these three buttons are drawn by CSS (canvas.css): one fewer SVG per note each. */}
-      {full && canModerate && !editing && (
-        <button
-          type="button"
-          className="note-hide"
-          data-testid="note-hide"
-          aria-pressed={note.hidden}
-          aria-label={note.hidden ? t('moderation.show') : t('moderation.hide')}
-          title={note.hidden ? t('moderation.showHint') : t('moderation.hideHint')}
-          onClick={() => actions.setHidden(note.id, !note.hidden)}
-        />
-      )}
-      {full && canDelete && (
-        <button
-          type="button"
-          className="note-delete"
-          data-testid="delete-note"
-          aria-label={t('note.delete')}
-          title={t('note.delete')}
-          onClick={() => actions.remove(note.id)}
-        />
-      )}
-      {full && canMove && !editing && (
-        <button
-          type="button"
-          className="note-move-to"
-          data-testid="move-to"
-          aria-label={t('moveTo.button')}
-          aria-haspopup="dialog"
-          title={t('moveTo.button')}
-          onClick={() => actions.openMoveTo(note.id)}
-        />
-      )}
-      {selected && (canEdit || canMove) && !isDragging && (
-        // Screen-sized whatever the zoom: on a phone showing the whole board, the note's own
-        // corner button is a few pixels wide, so a selected note offers "Move to…" here too.
-        <div className="note-tools">
-          {canEdit && <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />}
-          {canMove && (
-            <button type="button" className="btn btn-small note-tools-move" data-testid="move-to-tools" aria-haspopup="dialog" onClick={() => actions.openMoveTo(note.id)}>
-              <MoveToIcon />
-              {t('moveTo.button')}
-            </button>
-          )}
-        </div>
-      )}
+      <NoteBody
+        note={note}
+        author={author}
+        team={team}
+        full={full}
+        editing={editing}
+        tools={selected && (canEdit || canMove) && !isDragging}
+        actions={actions}
+        canEdit={canEdit}
+        canMove={canMove}
+        canDelete={canDelete}
+        canModerate={canModerate}
+        refocus={refocus}
+      />
     </div>
+  );
+});
+
+interface BodyProps {
+  note: Note;
+  author: string;
+  team: Team | undefined;
+  /** Byline and corner buttons (see Props.compact). */
+  full: boolean;
+  editing: boolean;
+  /** The selected note's screen-sized palette and "Move to…". */
+  tools: boolean;
+  actions: NoteActions;
+  canEdit: boolean;
+  canMove: boolean;
+  canDelete: boolean;
+  canModerate: boolean;
+  /** Set when the editor closes by keyboard: the card takes the focus back. */
+  refocus: { current: boolean };
+}
+
+/**
+ * What is inside a note. Its own memo: picking up a note changes dnd-kit's context, which every
+ * card's useDraggable reads; the cards re-render, their bodies (most of the work) do not.
+ */
+const NoteBody = memo(function NoteBody({ note, author, team, full, editing, tools, actions, canEdit, canMove, canDelete, canModerate, refocus }: BodyProps) {
+  const { t } = useI18n();
+  return (
+    <>
+        {editing ? (
+          <NoteEditor
+            initial={note.text}
+            onCommit={(value, byKeyboard) => {
+              refocus.current = byKeyboard;
+              actions.commit(note.id, value);
+            }}
+            onCancel={() => {
+              refocus.current = true;
+              actions.stopEditing();
+            }}
+          />
+        ) : (
+          <div className="note-text" data-testid="note-text" data-placeholder={t('note.empty')}>
+            {full ? note.text : compactText(note.text)}
+          </div>
+        )}
+        {full && (author || team || note.hidden) && (
+          <div className="note-footer">
+            {note.hidden && <span className="hidden-tag">{t('moderation.hiddenTag')}</span>}
+            {team && <TeamTag team={team} />}
+            {author && <span className="note-author">{author}</span>}
+          </div>
+        )}
+        {/* The icons of these three buttons are drawn by CSS (canvas.css): one fewer SVG per note each. */}
+        {full && canModerate && !editing && (
+          <button
+            type="button"
+            className="note-hide"
+            data-testid="note-hide"
+            aria-pressed={note.hidden}
+            aria-label={note.hidden ? t('moderation.show') : t('moderation.hide')}
+            title={note.hidden ? t('moderation.showHint') : t('moderation.hideHint')}
+            onClick={() => actions.setHidden(note.id, !note.hidden)}
+          />
+        )}
+        {full && canDelete && (
+          <button
+            type="button"
+            className="note-delete"
+            data-testid="delete-note"
+            aria-label={t('note.delete')}
+            title={t('note.delete')}
+            onClick={() => actions.remove(note.id)}
+          />
+        )}
+        {full && canMove && !editing && (
+          <button
+            type="button"
+            className="note-move-to"
+            data-testid="move-to"
+            aria-label={t('moveTo.button')}
+            aria-haspopup="dialog"
+            title={t('moveTo.button')}
+            onClick={() => actions.openMoveTo(note.id)}
+          />
+        )}
+        {tools && (
+          // Screen-sized whatever the zoom: on a phone showing the whole board, the note's own
+          // corner button is a few pixels wide, so a selected note offers "Move to…" here too.
+          <div className="note-tools">
+            {canEdit && <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />}
+            {canMove && (
+              <button type="button" className="btn btn-small note-tools-move" data-testid="move-to-tools" aria-haspopup="dialog" onClick={() => actions.openMoveTo(note.id)}>
+                <MoveToIcon />
+                {t('moveTo.button')}
+              </button>
+            )}
+          </div>
+        )}
+    </>
   );
 });
