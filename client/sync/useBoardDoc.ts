@@ -73,6 +73,8 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
     const abort = new AbortController();
     const budget = new RecoveryBudget();
     let session: BoardSession | null = null;
+    /** The session opened before the lookup answered, if any. */
+    let early: BoardSession | null = null;
     setState({ phase: 'loading' });
 
     /** `copy`: whether an offline copy of this epoch may exist (the socket waits for it to load). */
@@ -115,7 +117,11 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
     const onClosed = async (s: BoardSession, { code }: { code: number }) => {
       if (session !== s) return;
       const problem = problemForClose(code);
-      if (problem === 'unauthorized') {
+      // A session opened early (see below) used the token's own epoch: a reset board refuses the
+      // token itself, which is what the lookup would have concluded.
+      if (problem === 'unauthorized' || (problem === 'epoch' && s === early)) {
+        if (problem === 'epoch') await s.offlineCopy.clearData().catch(() => undefined);
+        if (abort.signal.aborted) return;
         setState({ phase: 'join' });
         return;
       }
@@ -142,26 +148,24 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
     // connects at once, while the board is looked up: the server refuses a stale epoch or a
     // deleted board itself, so nothing is risked, and a big board opens a round trip sooner.
     const tokenEpoch = latestAccess.current.epoch;
-    const early = cachedEpoch(boardId) === null && tokenEpoch ? open(tokenEpoch, false) : null;
+    early = cachedEpoch(boardId) === null && tokenEpoch ? open(tokenEpoch, false) : null;
     if (early) setState({ phase: 'ready', session: early, problem: null, recovery: null });
 
     void resolveEpoch(boardId, abort.signal)
       .then(async (res) => {
         if (abort.signal.aborted) return;
-        if (res.kind !== 'ok') {
-          if (session) {
-            // A board that is gone leaves nothing on this device.
-            if (res.kind === 'not-found') await session.offlineCopy.clearData().catch(() => undefined);
-            if (abort.signal.aborted) return;
-            if (session) close(session);
-          }
-          setState({ phase: 'problem', problem: res.kind });
-          return;
-        }
         // A token from before a reset can never be accepted again.
-        if (!res.offline && latestAccess.current.epoch !== res.epoch) {
-          if (session) close(session);
-          setState({ phase: 'join' });
+        const stale = res.kind === 'ok' && !res.offline && latestAccess.current.epoch !== res.epoch;
+        if (res.kind !== 'ok' || stale) {
+          // The session opened early was for a board that is gone or an epoch that is over:
+          // it leaves nothing on this device.
+          if (session) {
+            const s = session;
+            await s.offlineCopy.clearData().catch(() => undefined);
+            if (abort.signal.aborted) return;
+            close(s);
+          }
+          setState(res.kind !== 'ok' ? { phase: 'problem', problem: res.kind } : { phase: 'join' });
           return;
         }
         if (!early) setState({ phase: 'ready', session: open(res.epoch, res.copy), problem: null, recovery: null });

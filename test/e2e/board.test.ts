@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { addNote as seedNote } from '../../shared/notes.js';
 import { MSG_SYNC_DEFLATED } from '../../shared/protocol.js';
+import { createBoard as createWithTokens } from '../../server/boards.js';
 import { brainstormBoard, connectClient, waitSynced, type TestBoard } from '../helpers/server.js';
 import { connected, DESKTOP, e2eSession, newPage, noteWithText, PHONE, screenshot } from './browser.js';
 
@@ -87,6 +88,28 @@ describe('a live board in two browsers', () => {
     await noteWithText(phone.page, 'elected by students').waitFor();
     await screenshot(phone.page, 'board-390x844');
     await Promise.all([a.context.close(), b.context.close(), phone.context.close()]);
+  });
+
+  it('a first visit to a deleted board says so, and one with a token from before a reset asks to join again; neither keeps a copy', async () => {
+    const dbs = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+    const deleted = await brainstormBoard(e2e.srv.url, 'Deleted before anyone came');
+    await e2e.srv.store.delete(deleted.id as never);
+    const a = await newPage(e2e.browser, DESKTOP);
+    await a.page.goto(`${e2e.srv.url}/b/${deleted.id}#f=${deleted.facilitatorToken}`);
+    await expect.poll(() => a.page.getByTestId('problem').getAttribute('data-problem'), { timeout: 10_000 }).toBe('not-found');
+    // (y-indexeddb deletes a database after it reports the copy cleared.)
+    await expect.poll(async () => (await dbs(a.page)).filter((n) => n.includes(deleted.id))).toEqual([]);
+    await a.context.close();
+
+    const reset = await brainstormBoard(e2e.srv.url, 'Reset for a new session');
+    await e2e.srv.store.delete(reset.id as never);
+    await createWithTokens(e2e.srv.store, e2e.srv.signer, { title: 'Reset for a new session' }, reset.id as never);
+    const b = await newPage(e2e.browser, DESKTOP);
+    await b.page.goto(`${e2e.srv.url}/b/${reset.id}#f=${reset.facilitatorToken}`);
+    await b.page.getByTestId('join-name').waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await dbs(b.page)).filter((n) => n.includes(reset.id))).toEqual([]);
+    await screenshot(b.page, 'board-token-before-reset');
+    await b.context.close();
   });
 
   it('opens a large board that arrives compressed', async () => {
