@@ -14,6 +14,7 @@ import * as encoding from 'lib0/encoding';
 import { deflateRaw } from 'node:zlib';
 import type { BoardId } from '../shared/ids.js';
 import { selectAnonymous } from '../shared/meta.js';
+import { getMeta } from '../shared/schema.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
 import { MSG_SYNC_DEFLATED } from '../shared/protocol.js';
 import type { BoardRecord } from './storage/types.js';
@@ -179,10 +180,12 @@ export class Room {
 
   private observe(doc: Y.Doc): Y.Doc {
     this.anonymous = selectAnonymous(doc);
+    getMeta(doc).observe(() => {
+      this.anonymous = selectAnonymous(doc);
+    });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       this.deflated = null;
-      this.anonymous = selectAnonymous(doc);
       this.pending.push(update);
       this.pendingOrigins.add(isConn(origin) ? origin : null);
       this.onDirty?.(this);

@@ -10,7 +10,7 @@ import type { Peer } from '../sync/usePresence.js';
 import { DraftLayer } from '../drafts/DraftLayer.js';
 import type { Drafts } from '../drafts/useDrafts.js';
 import { Cursors } from './Cursors.js';
-import { NoteCard, type NoteActions, type NotePermissions } from './NoteCard.js';
+import { NoteCard, type NoteActions, type NoteCardProps, type NotePermissions } from './NoteCard.js';
 import { useCanvasDnd } from './useCanvasDnd.js';
 import { perAuthor, useElementCache } from './elementCache.js';
 import { isBackground, useCanvasGestures } from './useCanvasGestures.js';
@@ -154,41 +154,23 @@ export function Canvas(props: Props) {
             // While a category is dragged, its notes follow it; the drop moves them all in one write.
             const follow = shift && shift.clusterId === note.clusterId ? shift : null;
             const cluster = clusterById.get(note.clusterId);
-            const editing = note.id === editingId && may.edit;
-            return cards.card(note.id, [
+            const cardProps: NoteCardProps = {
               note,
-              at.x + (follow?.x ?? 0),
-              at.y + (follow?.y ?? 0),
-              cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : '',
-              note.id === selectedId,
-              editing,
+              x: at.x + (follow?.x ?? 0),
+              y: at.y + (follow?.y ?? 0),
+              clusterName: cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : '',
+              selected: note.id === selectedId,
+              editing: note.id === editingId && may.edit,
               compact,
               actions,
-              may.edit,
-              may.move,
-              may.remove,
-              props.canModerate,
-              teamById.get(note.team),
-              props.teamFilter !== null && note.team !== props.teamFilter,
-            ] as const, (d) => (
-              <NoteCard
-                key={note.id}
-                note={d[0]}
-                x={d[1]}
-                y={d[2]}
-                clusterName={d[3]}
-                selected={d[4]}
-                editing={d[5]}
-                compact={d[6]}
-                actions={d[7]}
-                canEdit={d[8]}
-                canMove={d[9]}
-                canDelete={d[10]}
-                canModerate={d[11]}
-                team={d[12]}
-                dimmed={d[13]}
-              />
-            ));
+              canEdit: may.edit,
+              canMove: may.move,
+              canDelete: may.remove,
+              canModerate: props.canModerate,
+              team: teamById.get(note.team),
+              dimmed: props.teamFilter !== null && note.team !== props.teamFilter,
+            };
+            return cards.card(note.id, cardProps, (p) => <NoteCard key={note.id} {...p} />);
           })}
           {!props.framing && cards.prune(notes.length)}
           {props.drafts && <DraftLayer drafts={props.drafts} />}

@@ -29,7 +29,7 @@ export interface NotePermissions {
   remove: boolean;
 }
 
-interface Props {
+export interface NoteCardProps {
   note: Note;
   /** Where the note is on the board (inside a category its stored position is relative). */
   x: number;
@@ -60,7 +60,7 @@ interface Props {
 const isOnControl = (e: { target: EventTarget }): boolean =>
   e.target instanceof Element && e.target.closest('button, textarea') !== null;
 
-export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, compact, actions, canEdit, canMove, canDelete, canModerate, team, dimmed }: Props) {
+export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, compact, actions, canEdit, canMove, canDelete, canModerate, team, dimmed }: NoteCardProps) {
   const { t } = useI18n();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: note.id,
@@ -194,76 +194,76 @@ const NoteBody = memo(function NoteBody({ note, author, team, full, editing, too
   const { t } = useI18n();
   return (
     <>
-        {editing ? (
-          <NoteEditor
-            initial={note.text}
-            onCommit={(value, byKeyboard) => {
-              refocus.current = byKeyboard;
-              actions.commit(note.id, value);
-            }}
-            onCancel={() => {
-              refocus.current = true;
-              actions.stopEditing();
-            }}
-          />
-        ) : (
-          <div className="note-text" data-testid="note-text" data-placeholder={t('note.empty')}>
-            {full ? note.text : compactText(note.text)}
-          </div>
-        )}
-        {full && (author || team || note.hidden) && (
-          <div className="note-footer">
-            {note.hidden && <span className="hidden-tag">{t('moderation.hiddenTag')}</span>}
-            {team && <TeamTag team={team} />}
-            {author && <span className="note-author">{author}</span>}
-          </div>
-        )}
-        {/* The icons of these three buttons are drawn by CSS (canvas.css): one fewer SVG per note each. */}
-        {full && canModerate && !editing && (
-          <button
-            type="button"
-            className="note-hide"
-            data-testid="note-hide"
-            aria-pressed={note.hidden}
-            aria-label={note.hidden ? t('moderation.show') : t('moderation.hide')}
-            title={note.hidden ? t('moderation.showHint') : t('moderation.hideHint')}
-            onClick={() => actions.setHidden(note.id, !note.hidden)}
-          />
-        )}
-        {full && canDelete && (
-          <button
-            type="button"
-            className="note-delete"
-            data-testid="delete-note"
-            aria-label={t('note.delete')}
-            title={t('note.delete')}
-            onClick={() => actions.remove(note.id)}
-          />
-        )}
-        {full && canMove && !editing && (
-          <button
-            type="button"
-            className="note-move-to"
-            data-testid="move-to"
-            aria-label={t('moveTo.button')}
-            aria-haspopup="dialog"
-            title={t('moveTo.button')}
-            onClick={() => actions.openMoveTo(note.id)}
-          />
-        )}
-        {tools && (
-          // Screen-sized whatever the zoom: on a phone showing the whole board, the note's own
-          // corner button is a few pixels wide, so a selected note offers "Move to…" here too.
-          <div className="note-tools">
-            {canEdit && <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />}
-            {canMove && (
-              <button type="button" className="btn btn-small note-tools-move" data-testid="move-to-tools" aria-haspopup="dialog" onClick={() => actions.openMoveTo(note.id)}>
-                <MoveToIcon />
-                {t('moveTo.button')}
-              </button>
-            )}
-          </div>
-        )}
+      {editing ? (
+        <NoteEditor
+          initial={note.text}
+          onCommit={(value, byKeyboard) => {
+            refocus.current = byKeyboard;
+            actions.commit(note.id, value);
+          }}
+          onCancel={() => {
+            refocus.current = true;
+            actions.stopEditing();
+          }}
+        />
+      ) : (
+        <div className="note-text" data-testid="note-text" data-placeholder={t('note.empty')}>
+          {full ? note.text : compactText(note.text)}
+        </div>
+      )}
+      {full && (author || team || note.hidden) && (
+        <div className="note-footer">
+          {note.hidden && <span className="hidden-tag">{t('moderation.hiddenTag')}</span>}
+          {team && <TeamTag team={team} />}
+          {author && <span className="note-author">{author}</span>}
+        </div>
+      )}
+      {/* The icons of these three buttons are drawn by CSS (canvas.css): one fewer SVG per note each. */}
+      {full && canModerate && !editing && (
+        <button
+          type="button"
+          className="note-hide"
+          data-testid="note-hide"
+          aria-pressed={note.hidden}
+          aria-label={note.hidden ? t('moderation.show') : t('moderation.hide')}
+          title={note.hidden ? t('moderation.showHint') : t('moderation.hideHint')}
+          onClick={() => actions.setHidden(note.id, !note.hidden)}
+        />
+      )}
+      {full && canDelete && (
+        <button
+          type="button"
+          className="note-delete"
+          data-testid="delete-note"
+          aria-label={t('note.delete')}
+          title={t('note.delete')}
+          onClick={() => actions.remove(note.id)}
+        />
+      )}
+      {full && canMove && !editing && (
+        <button
+          type="button"
+          className="note-move-to"
+          data-testid="move-to"
+          aria-label={t('moveTo.button')}
+          aria-haspopup="dialog"
+          title={t('moveTo.button')}
+          onClick={() => actions.openMoveTo(note.id)}
+        />
+      )}
+      {tools && (
+        // Screen-sized whatever the zoom: on a phone showing the whole board, the note's own
+        // corner button is a few pixels wide, so a selected note offers "Move to…" here too.
+        <div className="note-tools">
+          {canEdit && <NotePalette current={note.color} onPick={(c) => actions.recolor(note.id, c)} />}
+          {canMove && (
+            <button type="button" className="btn btn-small note-tools-move" data-testid="move-to-tools" aria-haspopup="dialog" onClick={() => actions.openMoveTo(note.id)}>
+              <MoveToIcon />
+              {t('moveTo.button')}
+            </button>
+          )}
+        </div>
+      )}
     </>
   );
 });

@@ -1,39 +1,43 @@
 /**
- * Re-rendering a board of a thousand notes for one remote change must not cost a thousand prop
- * comparisons. A card's element is kept while every value it is made from stays the same (by
- * identity); React skips a reused element outright, before even comparing its props.
+ * Re-rendering a board of a thousand notes for one remote change must not cost a thousand memo
+ * components' work. A card's element is kept while its props stay the same values (by identity);
+ * React skips a reused element outright, before its memo even compares props.
  */
 import { useRef, type ReactElement } from 'react';
 import type { NotePermissions } from './NoteCard.js';
 
 interface Entry {
-  deps: readonly unknown[];
+  props: object;
   element: ReactElement;
   /** The render that last asked for it. */
   seen: number;
 }
 
 export interface ElementCache {
-  /** The element for `key`: the cached one when `deps` are the same values, else `make(deps)`. */
-  card<D extends readonly unknown[]>(key: string, deps: D, make: (deps: D) => ReactElement): ReactElement;
+  /** The element for `key`: the cached one when `props` hold the same values, else `make(props)`. */
+  card<P extends object>(key: string, props: P, make: (props: P) => ReactElement): ReactElement;
   /** End of a render: forget elements it did not ask for, once more are cached than `live`. Renders nothing. */
   prune(live: number): null;
 }
 
-const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+/** Props built by the same code have the same keys: comparing the values is enough. */
+function same(a: object, b: object): boolean {
+  for (const k in a) if (!Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
 
 export function createElementCache(): ElementCache {
   const entries = new Map<string, Entry>();
   let render = 0;
   return {
-    card(key, deps, make) {
+    card(key, props, make) {
       const hit = entries.get(key);
-      if (hit && same(hit.deps, deps)) {
+      if (hit && same(hit.props, props)) {
         hit.seen = render;
         return hit.element;
       }
-      const element = make(deps);
-      entries.set(key, { deps, element, seen: render });
+      const element = make(props);
+      entries.set(key, { props, element, seen: render });
       return element;
     },
     prune(live) {

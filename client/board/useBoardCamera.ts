@@ -59,14 +59,11 @@ export function useBoardCamera(boardId: string, content: BoardContent, editingId
   const needsFrame = framing && showing && hasContent;
   useLayoutEffect(() => {
     if (!needsFrame) return;
+    // A camera moved by hand before any content arrived stays where it is.
     if (canvasSize().width > 0 && !cameraSettled.current) setViewportState(framed(content));
     cameraSettled.current = true;
     setFraming(false);
   }, [needsFrame]);
-  useLayoutEffect(() => {
-    // Moving the camera by hand before any content arrived: nothing left to frame.
-    if (framing && cameraSettled.current) setFraming(false);
-  });
 
   useEffect(() => {
     // Frame everything after a change the person asked to see whole (e.g. categories just made).

@@ -3,29 +3,37 @@ import { describe, expect, it } from 'vitest';
 import { createElementCache, perAuthor } from '../../client/board/elementCache.js';
 
 describe('element cache', () => {
-  const make = (d: readonly [string, number]) => createElement('div', { title: d[0], tabIndex: d[1] });
+  const make = (p: { title: string; tabIndex: number }) => createElement('div', p);
 
-  it('reuses an element while its values are the same, and makes a new one when one changes', () => {
+  it('reuses an element while its props hold the same values, and makes a new one when one changes', () => {
     const cache = createElementCache();
-    const note = { text: 'a' };
-    const first = cache.card('n1', [note.text, 1] as const, make);
+    const first = cache.card('n1', { title: 'a', tabIndex: 1 }, make);
     cache.prune(1);
-    expect(cache.card('n1', ['a', 1] as const, make)).toBe(first);
+    expect(cache.card('n1', { title: 'a', tabIndex: 1 }, make)).toBe(first);
     cache.prune(1);
-    const changed = cache.card('n1', ['a', 2] as const, make);
+    const changed = cache.card('n1', { title: 'a', tabIndex: 2 }, make);
     expect(changed).not.toBe(first);
     expect(changed.props).toEqual({ title: 'a', tabIndex: 2 });
   });
 
+  it('compares objects by identity, not by content', () => {
+    const cache = createElementCache();
+    const makeNote = (p: { note: { text: string } }) => createElement('div', { title: p.note.text });
+    const first = cache.card('n1', { note: { text: 'a' } }, makeNote);
+    cache.prune(1);
+    // A note the store re-read (a new object) is drawn anew, even with the same text.
+    expect(cache.card('n1', { note: { text: 'a' } }, makeNote)).not.toBe(first);
+  });
+
   it('forgets the elements of notes that are gone', () => {
     const cache = createElementCache();
-    const a = cache.card('a', ['a', 0] as const, make);
-    const b = cache.card('b', ['b', 0] as const, make);
+    const a = cache.card('a', { title: 'a', tabIndex: 0 }, make);
+    const b = cache.card('b', { title: 'b', tabIndex: 0 }, make);
     cache.prune(2);
     // Only 'a' is left on the board: 'b' is forgotten, so coming back it is made anew.
-    expect(cache.card('a', ['a', 0] as const, make)).toBe(a);
+    expect(cache.card('a', { title: 'a', tabIndex: 0 }, make)).toBe(a);
     cache.prune(1);
-    expect(cache.card('b', ['b', 0] as const, make)).not.toBe(b);
+    expect(cache.card('b', { title: 'b', tabIndex: 0 }, make)).not.toBe(b);
   });
 
   it('asks for permissions once per author', () => {

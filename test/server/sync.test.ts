@@ -86,6 +86,7 @@ describe('live sync through the server', () => {
     bState.clientID = b.doc.clientID;
     bState.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
     const echo = awarenessProtocol.encodeAwarenessUpdate(bState, [b.doc.clientID]);
+    bState.destroy();
     a.provider.ws!.send(message([MSG_AWARENESS], echo) as Uint8Array<ArrayBuffer>);
     await new Promise((r) => setTimeout(r, 200));
     expect(room.awareness.getStates().has(b.doc.clientID)).toBe(false);
