@@ -19,8 +19,13 @@ import type { AppendEntry, BoardStore } from './storage/types.js';
 export interface HubOptions {
   /** How long a board with no connections stays loaded (reconnects after a blip find it warm). */
   roomIdleMs: number;
-  /** Log rows after which a board's log is folded into its snapshot. */
+  /**
+   * Log rows after which a board's log is folded into its snapshot, once the board has been quiet
+   * for `compactQuietMs`. Folding re-encodes the whole board (tens of ms for a big one), so a busy
+   * board is not made to wait for it: only a log COMPACT_BUSY_FACTOR times longer is folded at once.
+   */
   compactEvery: number;
+  compactQuietMs: number;
   /**
    * Shortest time between two commits. An idle board's first change goes out at the end of its
    * turn; under load, changes that arrive within this window share one commit and one write per
@@ -34,7 +39,9 @@ export interface HubOptions {
   docIdleMs: number;
 }
 
-export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, flushIntervalMs: 3, docIdleMs: 5_000 };
+export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, compactQuietMs: 1_000, flushIntervalMs: 3, docIdleMs: 5_000 };
+/** A board whose log is this many times `compactEvery` is compacted even while busy. */
+export const COMPACT_BUSY_FACTOR = 10;
 /** Wait before retrying a commit that failed (disk full, database busy). */
 const COMMIT_RETRY_MS = 1_000;
 
@@ -67,15 +74,28 @@ export class Hub {
     private readonly log: Logger,
     private readonly opts: HubOptions = DEFAULT_HUB_OPTIONS,
   ) {
-    this.sweeper = opts.docIdleMs > 0 ? setInterval(() => this.putAwayIdleDocs(), Math.max(250, opts.docIdleMs / 4)) : null;
-    this.sweeper?.unref();
+    const period = Math.max(50, Math.min(opts.docIdleMs > 0 ? opts.docIdleMs / 4 : Infinity, opts.compactQuietMs / 2));
+    this.sweeper = setInterval(() => this.sweep(), period);
+    this.sweeper.unref();
   }
 
-  /** Keep only the encoded state of boards whose document nobody has used for a while. */
-  private putAwayIdleDocs(): void {
-    const before = performance.now() - this.opts.docIdleMs;
+  /**
+   * Housekeeping between turns: fold the logs of boards that went quiet, and keep only the
+   * encoded state of boards whose document nobody has used for a while.
+   */
+  private sweep(): void {
+    const now = performance.now();
     for (const room of this.rooms.values()) {
-      if (room.isLive && room.lastDocUse < before && !this.dirty.has(room)) room.putAway();
+      if (room.logLength >= this.opts.compactEvery && room.lastChangeAt < now - this.opts.compactQuietMs && !room.compacting) {
+        room.compacting = true;
+        this.chain = this.chain
+          .then(() => (room.logLength >= this.opts.compactEvery && this.rooms.get(room.id) === room ? this.compact(room) : undefined))
+          .catch((err: unknown) => this.log.error(`board ${room.id}: compaction failed`, err))
+          .finally(() => {
+            room.compacting = false;
+          });
+      }
+      if (this.opts.docIdleMs > 0 && room.isLive && room.lastDocUse < now - this.opts.docIdleMs && !this.dirty.has(room)) room.putAway();
     }
   }
 
@@ -235,6 +255,7 @@ export class Hub {
         if (b.update) {
           room.lastSeq = seqs[i++]!;
           room.logLength++;
+          room.lastChangeAt = performance.now();
           const msg = updateMessage(b.update);
           // With one writer this turn, skip echoing its own update back; with several, one shared
           // message to everyone is cheaper than a merge per recipient (Yjs ignores known structs).
@@ -271,8 +292,8 @@ export class Hub {
       // Never leave a socket corked: its later writes would never leave.
       for (const c of corked) c.uncork();
     }
-    // After the writes have left: compaction re-encodes the whole board.
-    for (const b of batches) if (b.room.logLength >= this.opts.compactEvery) await this.compact(b.room);
+    // After the writes have left. A board that stays busy is compacted here; others when quiet (sweep).
+    for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) await this.compact(b.room);
   }
 
   /** Put a failed batch back in front of anything that arrived since, so order is kept. */

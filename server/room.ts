@@ -45,6 +45,10 @@ export class Room {
   /** Highest stored seq for this board and the number of log rows since the last snapshot. */
   lastSeq = 0;
   logLength = 0;
+  /** When an update of this board was last committed (performance.now()); quiet boards get compacted. */
+  lastChangeAt = performance.now();
+  /** A compaction of this board is queued (see Hub.sweep). */
+  compacting = false;
   unloadTimer: NodeJS.Timeout | null = null;
   /** When the live document was last asked for (performance.now()). */
   lastDocUse = performance.now();

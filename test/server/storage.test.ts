@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
 import { addNote, selectNotes } from '../../shared/notes.js';
-import { DEFAULT_HUB_OPTIONS, Hub } from '../../server/hub.js';
+import { COMPACT_BUSY_FACTOR, DEFAULT_HUB_OPTIONS, Hub } from '../../server/hub.js';
 import type { Logger } from '../../server/log.js';
 import { SqliteStore } from '../../server/storage/sqlite.js';
 import { createBoard as createWithTokens } from '../../server/boards.js';
@@ -48,6 +48,40 @@ describe('SQLite store', () => {
     expect(seqs[0]! < seqs[1]! && seqs[1]! < seqs[2]!).toBe(true);
     const loaded = await store.load(BOARD);
     expect(loaded!.updates.map((u) => u.seq)).toEqual(seqs);
+  });
+
+  it('a busy board is compacted once it goes quiet, or at once when its log grows far past the limit', async () => {
+    const store = open('quiet.db');
+    await createBoard(store, {}, BOARD);
+    const opts = { ...DEFAULT_HUB_OPTIONS, compactEvery: 3, compactQuietMs: 300 };
+    const hub = new Hub(store, capturingLogger(), opts);
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    const rows = async () => (await store.load(BOARD))!.updates.length;
+    // Four commits (one per flush) while the board is busy: nothing is folded yet.
+    for (let i = 0; i < 4; i++) {
+      addNote(r.room.doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+      await hub.drain();
+    }
+    expect(await rows()).toBe(4);
+    // Quiet for longer than compactQuietMs: the sweep folds the log into the snapshot.
+    const quietBy = performance.now() + 2_000;
+    while ((await rows()) > 0 && performance.now() < quietBy) await new Promise((res) => setTimeout(res, 25));
+    expect(await rows()).toBe(0);
+    const loaded = await store.load(BOARD);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, loaded!.snapshot!);
+    expect(selectNotes(doc).map((n) => n.text).sort()).toEqual(['idea 0', 'idea 1', 'idea 2', 'idea 3']);
+    // A board that never pauses is compacted in its flush once the log reaches COMPACT_BUSY_FACTOR × compactEvery.
+    for (let i = 0; i < 3 * COMPACT_BUSY_FACTOR - 1; i++) {
+      addNote(r.room.doc, { text: `busy ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+      await hub.drain();
+    }
+    expect(await rows()).toBe(3 * COMPACT_BUSY_FACTOR - 1);
+    addNote(r.room.doc, { text: 'one more', pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
+    await hub.drain();
+    expect(await rows()).toBe(0);
+    await hub.close();
   });
 
   it('compaction replaces the log with a snapshot that loads to the same board', async () => {
