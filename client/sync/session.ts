@@ -3,7 +3,6 @@
  * created and destroyed together. Plain objects, no React, so the wiring can be read in one
  * place and driven from a test.
  */
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
@@ -13,6 +12,7 @@ import { getClusters, getNotes } from '../../shared/schema.js';
 import { compressParam, handleDeflatedSync } from './deflatedSync.js';
 import { createBoardSocketClass, RECONNECT_MAX_BACKOFF_MS, type BoardSocket } from './boardSocket.js';
 import { offlineDbName } from './offlineCopy.js';
+import { OfflineStore } from './offlineStore.js';
 import { SaveTracker } from './saveTracker.js';
 
 /**
@@ -26,7 +26,7 @@ export interface BoardSession {
   epoch: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
-  offlineCopy: IndexeddbPersistence;
+  offlineCopy: OfflineStore;
   undo: Y.UndoManager;
   save: SaveTracker;
   /** Reconnect with a renewed token (e.g. after a rename); the document stays open. */
@@ -51,7 +51,6 @@ export interface SessionOptions {
 
 export function openBoardSession(boardId: BoardId, epoch: string, token: string, opts: SessionOptions = {}): BoardSession {
   const doc = new Y.Doc();
-  const offlineCopy = new IndexeddbPersistence(offlineDbName(boardId, epoch), doc);
   let save: SaveTracker | null = null;
   const Socket = createBoardSocketClass({ onChange: () => save?.refresh() });
   const provider = new WebsocketProvider(wsBase(), boardId, doc, {
@@ -61,6 +60,7 @@ export function openBoardSession(boardId: BoardId, epoch: string, token: string,
     WebSocketPolyfill: Socket,
     maxBackoffTime: RECONNECT_MAX_BACKOFF_MS,
   });
+  const offlineCopy = new OfflineStore(offlineDbName(boardId, epoch), doc, (origin) => origin === provider);
   provider.messageHandlers[MSG_SAVED] = (_encoder, decoder, p) => {
     // Acknowledgements count messages per socket: only the socket they arrived on may take them.
     const count = readSaved(decoder);
