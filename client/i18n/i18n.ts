@@ -46,8 +46,13 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   );
 }
 
+/** One PluralRules per language: constructing one costs more than the rest of a translation. */
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
 export function translatePlural(lang: Lang, key: PluralKey, count: number, params?: Params): string {
-  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
   return translate(lang, `${key}.${form}` as MessageKey, { count, ...params });
 }
 
