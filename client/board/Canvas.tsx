@@ -1,7 +1,7 @@
 import { DndContext } from '@dnd-kit/core';
-import { useId, useMemo, type CSSProperties, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import { memo, useId, useMemo, type CSSProperties, type MouseEvent, type PointerEvent, type ReactElement, type RefObject } from 'react';
 import { clusterAt } from '../../shared/clusters.js';
-import type { Point, Team } from '../../shared/schema.js';
+import type { Note, Point, Team } from '../../shared/schema.js';
 import { ClusterFrame } from '../clusters/ClusterFrame.js';
 import type { ClusterActions } from '../clusters/useClusterActions.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -13,6 +13,7 @@ import { Cursors } from './Cursors.js';
 import { NoteCard, type NoteActions, type NoteCardProps, type NotePermissions } from './NoteCard.js';
 import { useCanvasDnd } from './useCanvasDnd.js';
 import { perAuthor, useElementCache } from './elementCache.js';
+import { useChunker } from './noteChunks.js';
 import { isBackground, useCanvasGestures } from './useCanvasGestures.js';
 import { toBoard, type Viewport } from './viewport.js';
 
@@ -68,6 +69,7 @@ export function Canvas(props: Props) {
   // Three policy checks per note per render add up on a thousand notes: once per author.
   const permissionsFor = useMemo(() => perAuthor(props.permissions), [props.permissions]);
   const cards = useElementCache();
+  const chunker = useChunker();
   const gestures = useCanvasGestures(canvasRef, setViewport);
   const dnd = useCanvasDnd({
     canvasRef,
@@ -107,6 +109,31 @@ export function Canvas(props: Props) {
   const grid = GRID_SIZE * viewport.zoom;
   const compact = viewport.zoom < COMPACT_ZOOM;
   const shift = dnd.frameShift;
+  const cardFor = (note: Note) => {
+    const may = permissionsFor(note.author);
+    const at = positions.get(note.id) ?? note.pos;
+    // While a category is dragged, its notes follow it; the drop moves them all in one write.
+    const follow = shift && shift.clusterId === note.clusterId ? shift : null;
+    const cluster = clusterById.get(note.clusterId);
+    const cardProps: NoteCardProps = {
+      note,
+      x: at.x + (follow?.x ?? 0),
+      y: at.y + (follow?.y ?? 0),
+      clusterName: cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : '',
+      selected: note.id === selectedId,
+      editing: note.id === editingId && may.edit,
+      compact,
+      actions,
+      canEdit: may.edit,
+      canMove: may.move,
+      canDelete: may.remove,
+      canModerate: props.canModerate,
+      team: teamById.get(note.team),
+      dimmed: props.teamFilter !== null && note.team !== props.teamFilter,
+    };
+    return cards.card(note.id, cardProps, (p) => <NoteCard key={note.id} {...p} />);
+  };
+
   return (
     <div
       ref={canvasRef}
@@ -148,30 +175,7 @@ export function Canvas(props: Props) {
               instructionsId={instructionsId}
             />
           ))}
-          {!props.framing && notes.map((note) => {
-            const may = permissionsFor(note.author);
-            const at = positions.get(note.id) ?? note.pos;
-            // While a category is dragged, its notes follow it; the drop moves them all in one write.
-            const follow = shift && shift.clusterId === note.clusterId ? shift : null;
-            const cluster = clusterById.get(note.clusterId);
-            const cardProps: NoteCardProps = {
-              note,
-              x: at.x + (follow?.x ?? 0),
-              y: at.y + (follow?.y ?? 0),
-              clusterName: cluster && !cluster.deleted ? cluster.name || t('cluster.untitled') : '',
-              selected: note.id === selectedId,
-              editing: note.id === editingId && may.edit,
-              compact,
-              actions,
-              canEdit: may.edit,
-              canMove: may.move,
-              canDelete: may.remove,
-              canModerate: props.canModerate,
-              team: teamById.get(note.team),
-              dimmed: props.teamFilter !== null && note.team !== props.teamFilter,
-            };
-            return cards.card(note.id, cardProps, (p) => <NoteCard key={note.id} {...p} />);
-          })}
+          {!props.framing && chunker.group(notes, noteId).map((chunk) => <NoteGroup key={chunk.key} cards={chunk.items.map(cardFor)} />)}
           {!props.framing && cards.prune(notes.length)}
           {props.drafts && <DraftLayer drafts={props.drafts} />}
         </div>
@@ -182,3 +186,16 @@ export function Canvas(props: Props) {
     </div>
   );
 }
+
+const noteId = (n: Note): string => n.id;
+
+/**
+ * One group of note cards (see noteChunks.ts). Its cards are cached elements: while they are
+ * the same elements, React skips the group without walking its fifty cards.
+ */
+const NoteGroup = memo(
+  function NoteGroup({ cards }: { cards: readonly ReactElement[] }) {
+    return <div className="note-group">{cards}</div>;
+  },
+  (a, b) => a.cards.length === b.cards.length && a.cards.every((c, i) => c === b.cards[i]),
+);
