@@ -1,5 +1,5 @@
 import { DndContext } from '@dnd-kit/core';
-import { memo, useId, useMemo, type CSSProperties, type MouseEvent, type PointerEvent, type ReactElement, type RefObject } from 'react';
+import { useId, useMemo, type CSSProperties, type MouseEvent, type PointerEvent, type RefObject } from 'react';
 import { clusterAt } from '../../shared/clusters.js';
 import type { Note, Point, Team } from '../../shared/schema.js';
 import { ClusterFrame } from '../clusters/ClusterFrame.js';
@@ -13,7 +13,8 @@ import { Cursors } from './Cursors.js';
 import { NoteCard, type NoteActions, type NoteCardProps, type NotePermissions } from './NoteCard.js';
 import { useCanvasDnd } from './useCanvasDnd.js';
 import { perAuthor, useElementCache } from './elementCache.js';
-import { useChunker } from './noteChunks.js';
+import { noteId, useChunker } from './noteChunks.js';
+import { NoteGroup } from './NoteGroup.js';
 import { isBackground, useCanvasGestures } from './useCanvasGestures.js';
 import { toBoard, type Viewport } from './viewport.js';
 
@@ -175,7 +176,7 @@ export function Canvas(props: Props) {
               instructionsId={instructionsId}
             />
           ))}
-          {!props.framing && chunker.group(notes, noteId).map((chunk) => <NoteGroup key={chunk.key} cards={chunk.items.map(cardFor)} />)}
+          {!props.framing && chunker.group(notes, noteId).map((chunk) => <NoteGroup key={chunk.key} notes={chunk.items.map(cardFor)} />)}
           {!props.framing && cards.prune(notes.length)}
           {props.drafts && <DraftLayer drafts={props.drafts} />}
         </div>
@@ -187,15 +188,3 @@ export function Canvas(props: Props) {
   );
 }
 
-const noteId = (n: Note): string => n.id;
-
-/**
- * One group of note cards (see noteChunks.ts). Its cards are cached elements: while they are
- * the same elements, React skips the group without walking its fifty cards.
- */
-const NoteGroup = memo(
-  function NoteGroup({ cards }: { cards: readonly ReactElement[] }) {
-    return <div className="note-group">{cards}</div>;
-  },
-  (a, b) => a.cards.length === b.cards.length && a.cards.every((c, i) => c === b.cards[i]),
-);

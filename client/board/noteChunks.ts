@@ -17,6 +17,9 @@ import { useRef } from 'react';
 /** Notes per group: small enough that a change lays out little, few enough groups to skip cheaply. */
 export const CHUNK_SIZE = 50;
 
+/** The id a note is grouped by. */
+export const noteId = (note: { id: string }): string => note.id;
+
 export interface Chunk<T> {
   /** Stable for the group's life: use as the React key. */
   key: number;

@@ -1,6 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { NOTE_COLORS, NOTE_TEXT_COLOR } from '../../shared/palette.js';
-import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Point, type Team } from '../../shared/schema.js';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
+import { noteId, useChunker } from '../board/noteChunks.js';
+import { NoteGroup } from '../board/NoteGroup.js';
 import { fitBox, MAX_ZOOM } from '../board/viewport.js';
 import { contentBox } from '../clusters/placement.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -16,7 +18,7 @@ interface Props {
   follow: SharedView | null;
 }
 
-const StaticNote = memo(function StaticNote({ note, at, team }: { note: Note; at: Point; team: Team | undefined }) {
+const StaticNote = memo(function StaticNote({ note, x, y, team }: { note: Note; x: number; y: number; team: Team | undefined }) {
   const { t } = useI18n();
   const author = note.authorName || (note.author === 'facilitator' ? t('role.facilitator') : '');
   return (
@@ -24,7 +26,7 @@ const StaticNote = memo(function StaticNote({ note, at, team }: { note: Note; at
       className="note projector-note"
       data-testid="note"
       data-note-id={note.id}
-      style={{ left: at.x, top: at.y, width: NOTE_WIDTH, height: NOTE_HEIGHT, backgroundColor: NOTE_COLORS[note.color], color: NOTE_TEXT_COLOR }}
+      style={{ left: x, top: y, width: NOTE_WIDTH, height: NOTE_HEIGHT, backgroundColor: NOTE_COLORS[note.color], color: NOTE_TEXT_COLOR }}
     >
       <div className="note-text" data-testid="note-text">{note.text}</div>
       {(author || team) && (
@@ -46,6 +48,7 @@ export function ProjectorNotes({ content, teams, follow }: Props) {
   const { t } = useI18n();
   const { notes, clusters, clusterById, counts } = content;
   const ref = useRef<HTMLDivElement | null>(null);
+  const chunker = useChunker();
   const [size, setSize] = useState({ width: 0, height: 0 });
   const teamById = useMemo(() => new Map(teams.map((tm) => [tm.id, tm])), [teams]);
   const positions = useMemo(() => notes.map((n) => boardPos(n, clusterById)), [notes, clusterById]);
@@ -74,8 +77,14 @@ export function ProjectorNotes({ content, teams, follow }: Props) {
           {clusters.map((c) => (
             <ProjectorFrame key={c.id} cluster={c} counts={counts.get(c.id)} teams={teams} />
           ))}
-          {notes.map((n, i) => (
-            <StaticNote key={n.id} note={n} at={positions[i]!} team={teamById.get(n.team)} />
+          {chunker.group(notes, noteId).map((chunk) => (
+            <NoteGroup
+              key={chunk.key}
+              notes={chunk.items.map((n) => {
+                const at = boardPos(n, clusterById);
+                return <StaticNote key={n.id} note={n} x={at.x} y={at.y} team={teamById.get(n.team)} />;
+              })}
+            />
           ))}
         </div>
       )}
