@@ -159,8 +159,23 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
         await browser.stopTracing();
       }
     };
+    // BENCH_CLIENT_PROFILE=<dir> writes Chrome CPU profiles of the same two phases (open them in DevTools).
+    const profileDir = process.env.BENCH_CLIENT_PROFILE;
+    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    const profile = async (name: string, phase: () => Promise<unknown>): Promise<void> => {
+      if (!cdp || !profileDir) return void (await phase());
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      try {
+        await phase();
+      } finally {
+        const { profile: p } = await cdp.send('Profiler.stop');
+        mkdirSync(profileDir, { recursive: true });
+        writeFileSync(join(profileDir, `client-${name}.cpuprofile`), JSON.stringify(p));
+      }
+    };
     let firstRenderMs = 0;
-    await trace('first-render', async () => {
+    await profile('first-render', () => trace('first-render', async () => {
       await page.goto(`${base}/b/${id}#f=${String(board.facilitatorToken)}`);
       try {
         const handle = await page.waitForFunction(
@@ -176,7 +191,7 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
         await page.screenshot({ path: shot });
         throw new Error(`${shown} of ${NOTES} notes rendered after ${RENDER_TIMEOUT_MS} ms (screenshot: ${shot}): ${(err as Error).message.split('\n')[0]}`, { cause: err });
       }
-    });
+    }));
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: RENDER_TIMEOUT_MS });
     await page.waitForTimeout(500);
 
@@ -203,13 +218,6 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     await page.mouse.up();
     const dragFrames = summarize(Float64Array.from(await stop()));
 
-    // BENCH_CLIENT_PROFILE=<dir> writes a Chrome CPU profile of this phase (open it in DevTools).
-    const profileDir = process.env.BENCH_CLIENT_PROFILE;
-    const cdp = profileDir ? await context.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-    }
     // The page's main-thread time (tasks: script, style, layout, paint) over the phase: frame
     // intervals show what it costs only once frames are dropped, and then in whole frames.
     const perf = await context.newCDPSession(page);
@@ -221,14 +229,9 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     const busyFrom = await taskSeconds();
     const phaseFrom = performance.now();
     stop = await recordFrames(page);
-    await trace('remote-updates', () => drive({ users: seeders }, { editsPerSec: REMOTE_UPDATES_PER_SEC, cursorsPerSec: 0, durationMs: ctx.quick ? 3_000 : 10_000, tag: 0, seed: 77 }));
+    await profile('remote-updates', () => trace('remote-updates', () => drive({ users: seeders }, { editsPerSec: REMOTE_UPDATES_PER_SEC, cursorsPerSec: 0, durationMs: ctx.quick ? 3_000 : 10_000, tag: 0, seed: 77 })));
     const remoteFrames = summarize(Float64Array.from(await stop()));
     const remoteBusyPct = (100 * 1000 * ((await taskSeconds()) - busyFrom)) / (performance.now() - phaseFrom);
-    if (cdp && profileDir) {
-      const { profile } = await cdp.send('Profiler.stop');
-      mkdirSync(profileDir, { recursive: true });
-      writeFileSync(join(profileDir, 'client-remote-updates.cpuprofile'), JSON.stringify(profile));
-    }
     await context.close();
     const r: ClientResult = { jsGzipKB: size.kb, jsFiles: size.files, built: client.built, firstRenderMs, dragFrames, remoteFrames, remoteBusyPct };
     ctx.log(`  first render ${firstRenderMs.toFixed(0)} ms; drag frame p95 ${dragFrames.p95.toFixed(1)} ms; remote-update frame p95 ${remoteFrames.p95.toFixed(1)} ms; JS ${size.kb.toFixed(0)} KB gzip`);
