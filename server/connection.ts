@@ -40,6 +40,12 @@ export class Conn {
    * reappear at once, with stock clients.
    */
   readonly awarenessClockShift = new Map<number, number>();
+  /**
+   * Whether this socket has sent any presence yet. A reconnecting client's first presence is its
+   * own state; anything older it sends later is an echo (see stampAwareness). Not the same as
+   * owning an id: a state at clock 0 (a stock client that never set one) is never applied.
+   */
+  sentPresence = false;
   closed = false;
 
   /**
@@ -292,6 +298,8 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
   if (decoding.hasContent(d)) throw new ProtocolError(CLOSE.MALFORMED, 'malformed awareness update');
   const room = conn.room;
   const anonymous = room.anonymous;
+  const first = !conn.sentPresence;
+  conn.sentPresence = true;
   const keep: Array<[number, number, string]> = [];
   for (const [real, clock, json] of entries) {
     // Echoes of aliased presence (y-websocket clients send back every state they receive) carry
@@ -312,9 +320,9 @@ export function stampAwareness(update: Uint8Array, conn: Conn): Uint8Array | nul
         // A state older than what the server has: either this identity reconnecting with the
         // clock it had before its removal (shift it past the removal so it shows at once), or a
         // stale echo of someone else's departed presence (ignore it).
-        // Only a socket's first presence can be such a reconnect: a socket that already speaks
-        // for itself is echoing a departed state (say, of its owner's other, closed tab).
-        if (conn.awarenessIds.size > 0 || room.formerAwarenessOwner.get(client) !== conn.claims.id) continue;
+        // Only a socket's first presence can be such a reconnect: a socket that has spoken before
+        // is echoing a departed state (say, of its owner's other, closed tab).
+        if (!first || conn.awarenessIds.size > 0 || room.formerAwarenessOwner.get(client) !== conn.claims.id) continue;
         conn.awarenessClockShift.set(client, known + 1 - clock);
       } else if (!conn.awarenessClockShift.has(client)) {
         conn.awarenessClockShift.set(client, 0);

@@ -93,6 +93,28 @@ describe('live sync through the server', () => {
     expect(a.provider.wsconnected).toBe(true);
   });
 
+  it('a tab that never set its own presence cannot bring back a closed tab of the same person by echoing it', async () => {
+    const board = await createBoard(srv.url);
+    // a only sent the stock clock-0 state, which no peer applies: the server holds no presence of a's.
+    const a = client(board);
+    const b = client(board);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    b.provider.awareness.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
+    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b appears');
+    const room = srv.hub.rooms.get(board.id as never)!;
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false);
+    b.destroy();
+    await waitFor(() => !room.awareness.getStates().has(b.doc.clientID), 'b leaves');
+    const bState = new awarenessProtocol.Awareness(new Y.Doc());
+    bState.clientID = b.doc.clientID;
+    bState.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
+    const echo = awarenessProtocol.encodeAwarenessUpdate(bState, [b.doc.clientID]);
+    bState.destroy();
+    a.provider.ws!.send(message([MSG_AWARENESS], echo) as Uint8Array<ArrayBuffer>);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(room.awareness.getStates().has(b.doc.clientID)).toBe(false);
+  });
+
   it('presence echoes are ignored and free: busy cursors and departures never get an idle client kicked', async () => {
     const board = await createBoard(srv.url);
     const idle = client(board);
