@@ -17,6 +17,8 @@ export interface ServerConfig {
   compactEvery: number;
   /** Shortest time between two commits (and fan-outs) of a busy server; see HubOptions. */
   flushIntervalMs: number;
+  /** Shortest time between a flush and one carrying only presence; see HubOptions. */
+  presenceIntervalMs: number;
   /** How long an unused board document stays live while people are connected; see HubOptions. */
   docIdleMs: number;
   /** Browser origins allowed to open a WebSocket besides the server's own; '*' allows any. */
@@ -56,6 +58,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     roomIdleMs: int(env.CHARRETTE_ROOM_IDLE_MS, 5_000, 'CHARRETTE_ROOM_IDLE_MS'),
     compactEvery: int(env.CHARRETTE_COMPACT_EVERY, 500, 'CHARRETTE_COMPACT_EVERY'),
     flushIntervalMs: int(env.CHARRETTE_FLUSH_MS, DEFAULT_HUB_OPTIONS.flushIntervalMs, 'CHARRETTE_FLUSH_MS'),
+    presenceIntervalMs: int(env.CHARRETTE_PRESENCE_FLUSH_MS, DEFAULT_HUB_OPTIONS.presenceIntervalMs, 'CHARRETTE_PRESENCE_FLUSH_MS'),
     docIdleMs: int(env.CHARRETTE_DOC_IDLE_MS, DEFAULT_HUB_OPTIONS.docIdleMs, 'CHARRETTE_DOC_IDLE_MS'),
     allowedOrigins: (env.CHARRETTE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     createKey: env.CHARRETTE_CREATE_KEY || null,

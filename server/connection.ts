@@ -162,7 +162,7 @@ export class Conn {
           applyClientUpdate(room, update, this, this.actor);
           this.received++;
           room.ackConns.add(this);
-          room.onDirty?.(room);
+          room.onDirty?.(room, true);
         } else {
           throw new ProtocolError(CLOSE.MALFORMED, `unknown sync message type ${sub}`);
         }

@@ -84,12 +84,12 @@ export class Room {
         }
         this.awarenessOwners.delete(id);
       }
-      this.onDirty?.(this);
+      this.onDirty?.(this, false);
     });
   }
 
-  /** Set by the Hub: called whenever something must be flushed at the end of this turn. */
-  onDirty: ((room: Room) => void) | null = null;
+  /** Set by the Hub: called whenever something must be sent; `board` is false for presence only. */
+  onDirty: ((room: Room, board: boolean) => void) | null = null;
 
   /**
    * The live document, made live again from the encoded state if it was put away. Callers use it
@@ -192,7 +192,7 @@ export class Room {
       this.deflated = null;
       this.pending.push(update);
       this.pendingOrigins.add(isConn(origin) ? origin : null);
-      this.onDirty?.(this);
+      this.onDirty?.(this, true);
     });
     return doc;
   }

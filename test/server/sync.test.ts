@@ -203,3 +203,41 @@ describe('live sync through the server', () => {
     expect(selectNotes(b.doc).map((n) => n.text)).toEqual(['Peer tutoring']);
   });
 });
+
+describe('presence between flushes', () => {
+  let srv: Srv;
+  const clients: Client[] = [];
+  // A long presence window, so what is held and what is not is far apart in time.
+  const WINDOW_MS = 3_000;
+
+  beforeEach(async () => {
+    srv = await startTestServer({ presenceIntervalMs: WINDOW_MS });
+  });
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    await srv.cleanup();
+  });
+
+  it('presence alone waits out its window after a flush; a board change takes it along at once', async () => {
+    const board = await createBoard(srv.url);
+    const [a, b] = [connectClient(srv.wsUrl, board), connectClient(srv.wsUrl, board)];
+    clients.push(a, b);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    const cursorSeenByB = () => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x;
+
+    // A board change is flushed at once; the window for presence starts there.
+    addNote(a.doc, { text: 'first', pos: { x: 0, y: 0 }, author: 'p1', authorName: 'Ana' });
+    await waitFor(() => selectNotes(b.doc).length === 1, 'note reaches b');
+    const t0 = Date.now();
+    a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
+    await waitFor(() => cursorSeenByB() === 1, 'held cursor reaches b', WINDOW_MS + 5_000);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(WINDOW_MS - 1_000);
+
+    // Right after that flush, a cursor move followed by a change: the change does not wait, nor does the cursor.
+    const t1 = Date.now();
+    a.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 });
+    addNote(a.doc, { text: 'second', pos: { x: 10, y: 10 }, author: 'p1', authorName: 'Ana' });
+    await waitFor(() => cursorSeenByB() === 2 && selectNotes(b.doc).length === 2, 'cursor and note reach b');
+    expect(Date.now() - t1).toBeLessThan(WINDOW_MS / 2);
+  });
+});
