@@ -6,10 +6,12 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import {
   CLOSE, MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type CloseCode,
 } from '../shared/protocol.js';
+import type { SharedMessage } from './frame.js';
 import type { Room } from './room.js';
 import { checkUpdateV1, InvalidUpdate, type DecodedUpdate } from './updates.js';
 import { checkUpdatePolicy } from './policy.js';
@@ -17,6 +19,9 @@ import { selectRules } from '../shared/meta.js';
 import type { Actor } from '../shared/policy.js';
 import type { Claims } from './tokens.js';
 import { Bucket, DEFAULT_RATE_LIMITS, type RateLimits } from './ratelimit.js';
+
+/** WebSocket.OPEN (the type import of ws carries no values). */
+const OPEN = 1;
 
 /** A socket with this much unsent data is a consumer that cannot keep up; drop it (it will resync). */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -109,16 +114,37 @@ export class Conn {
   }
 
   /**
+   * Send a message that goes to many sockets: its frame, built once, is written to this socket
+   * as it is. Writing to the socket under `ws` keeps the order of frames: with compression off,
+   * `ws` writes each send at once and queues nothing.
+   */
+  sendShared(msg: SharedMessage): void {
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE.SLOW, 'connection too slow to keep up; reconnecting will resync');
+      return;
+    }
+    const socket = this.socket();
+    if (socket && this.ws.readyState === OPEN) socket.write(msg.frame);
+    else this.ws.send(msg.bytes, { binary: true });
+  }
+
+  /** The socket under `ws` (private to it; undefined if a version hides it). */
+  private socket(): Socket | undefined {
+    return (this.ws as unknown as { _socket?: Socket })._socket;
+  }
+
+  /**
    * Hold this socket's writes until `uncork`: a turn sends several messages to every socket
    * (update, presence, save acknowledgement) and they should leave in one write, not one
    * system call each. ws does not expose its net.Socket publicly; without it this is a no-op.
    */
   cork(): void {
-    (this.ws as unknown as { _socket?: { cork?: () => void } })._socket?.cork?.();
+    this.socket()?.cork();
   }
 
   uncork(): void {
-    (this.ws as unknown as { _socket?: { uncork?: () => void } })._socket?.uncork?.();
+    this.socket()?.uncork();
   }
 
   close(code: CloseCode, reason: string): void {

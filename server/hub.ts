@@ -12,6 +12,7 @@ import { migrate } from '../shared/migrations.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
 import { encodeSaved } from '../shared/protocol.js';
 import { awarenessMessage, type Conn, updateMessage } from './connection.js';
+import { SharedMessage } from './frame.js';
 import type { Logger } from './log.js';
 import { Room } from './room.js';
 import type { AppendEntry, BoardStore } from './storage/types.js';
@@ -276,11 +277,11 @@ export class Hub {
           room.lastSeq = seqs[i++]!;
           room.logLength++;
           room.lastChangeAt = performance.now();
-          const msg = updateMessage(b.update);
+          const msg = new SharedMessage(updateMessage(b.update));
           // With one writer this turn, skip echoing its own update back; with several, one shared
           // message to everyone is cheaper than a merge per recipient (Yjs ignores known structs).
           const only = b.origins.size === 1 ? [...b.origins][0] : null;
-          for (const c of room.conns) if (c !== only) c.send(msg);
+          for (const c of room.conns) if (c !== only) c.sendShared(msg);
         }
         if (room.awarenessChanged.size > 0) {
           const changed = [...room.awarenessChanged];
@@ -291,10 +292,10 @@ export class Hub {
             const owner = room.awarenessOwners.get(id);
             if (owner?.hidesOwn(id)) filtered.add(owner);
           }
-          let shared: Uint8Array | null = null;
+          let shared: SharedMessage | null = null;
           for (const c of room.conns) {
             if (!filtered.has(c)) {
-              c.send(shared ??= awarenessMessage(room.awareness, changed));
+              c.sendShared(shared ??= new SharedMessage(awarenessMessage(room.awareness, changed)));
               continue;
             }
             const ids = changed.filter((id) => !c.hidesOwn(id));

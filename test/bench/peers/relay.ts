@@ -9,31 +9,13 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+// The same framing as the server's fan-out (the relay shares no other code with it).
+import { binaryFrame } from '../../../server/frame.js';
 
 interface Peer {
   socket: Socket;
   room: Set<Peer>;
   out: Buffer[];
-}
-
-const OPCODE_BINARY = 0x82; // FIN + binary
-
-/** An unmasked server-to-client WebSocket frame (RFC 6455 §5.2). */
-function frame(payload: Buffer): Buffer {
-  const n = payload.length;
-  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
-  const out = Buffer.allocUnsafe(head + n);
-  out[0] = OPCODE_BINARY;
-  if (n < 126) out[1] = n;
-  else if (n < 65_536) {
-    out[1] = 126;
-    out.writeUInt16BE(n, 2);
-  } else {
-    out[1] = 127;
-    out.writeBigUInt64BE(BigInt(n), 2);
-  }
-  payload.copy(out, head);
-  return out;
 }
 
 const rooms = new Map<string, Set<Peer>>();
@@ -65,7 +47,7 @@ wss.on('connection', (ws: WebSocket, req) => {
   room.add(self);
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (!isBinary) return;
-    const framed = frame(data);
+    const framed = binaryFrame(data);
     for (const p of self.room) {
       if (p === self) continue;
       p.out.push(framed);
