@@ -4,6 +4,8 @@
  * (a stray server would skew the next run's CPU figures and hold its port).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Core the server under test runs on; the load generator takes the other one. */
 export const SERVER_CORE = 0;
@@ -89,6 +91,14 @@ export async function startChild(spec: ChildSpec): Promise<Child> {
   };
   proc.stdout!.on('data', onData);
   proc.stderr!.on('data', onData);
+  // BENCH_CHILD_LOG=<dir> keeps each child's whole output (say, of --trace-gc) in <dir>/<name>-<pid>.log.
+  const logDir = process.env.BENCH_CHILD_LOG;
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(join(logDir, `${spec.name.replace(/\W+/g, '-')}-${proc.pid}.log`));
+    proc.stdout!.pipe(log);
+    proc.stderr!.pipe(log);
+  }
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${spec.name} did not start within ${READY_TIMEOUT_MS} ms:\n${out}`)), READY_TIMEOUT_MS);
     const check = () => {
