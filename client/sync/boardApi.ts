@@ -31,7 +31,27 @@ function toBoardInfo(v: unknown): BoardInfo | null {
   return isBoardId(id) && e !== null ? { id, epoch: e } : null;
 }
 
-export async function lookupBoard(id: BoardId, signal?: AbortSignal): Promise<BoardLookup> {
+/** A lookup started before the page rendered (see prefetchBoard), taken by the first lookupBoard of that board. */
+let prefetched: { id: BoardId; at: number; lookup: Promise<BoardLookup> } | null = null;
+/** Older than this, a prefetched answer is asked again. */
+const PREFETCH_FRESH_MS = 10_000;
+
+/**
+ * Ask for a board while the page is still starting: the answer is usually back by the time
+ * the board view wants it (on a 1,000-note board the first render is spent in scripts, not waiting).
+ */
+export function prefetchBoard(id: BoardId): void {
+  prefetched = { id, at: performance.now(), lookup: fetchBoard(id) };
+}
+
+export function lookupBoard(id: BoardId, signal?: AbortSignal): Promise<BoardLookup> {
+  const early = prefetched;
+  prefetched = null;
+  if (early && early.id === id && performance.now() - early.at < PREFETCH_FRESH_MS) return early.lookup;
+  return fetchBoard(id, signal);
+}
+
+async function fetchBoard(id: BoardId, signal?: AbortSignal): Promise<BoardLookup> {
   const timeout = AbortSignal.timeout(BOARD_LOOKUP_TIMEOUT_MS);
   try {
     const res = await fetch(`/api/boards/${encodeURIComponent(id)}`, {
