@@ -4,7 +4,8 @@
  * busy board (fifty remote changes a second) that was 1.6 ms of main-thread time per change,
  * competing with drawing. Changes made here are stored at once, as before: until the server
  * has them, the copy is their only home. Changes from the server are already safe there, so
- * they are merged and stored together once a second (and when the session closes).
+ * they are merged and stored together once a second, before any local change, and when the
+ * session closes or the page is hidden.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -24,12 +25,27 @@ export class OfflineStore extends IndexeddbPersistence {
     this.storeNow = this._storeUpdate;
     doc.off('update', this.storeNow);
     this._storeUpdate = (update, origin) => {
-      if (!this.fromServer(origin)) return this.storeNow(update, origin);
-      this.remote.push(update);
-      this.timer ??= setTimeout(this.flushRemote, this.delayMs);
+      if (this.fromServer(origin)) {
+        this.remote.push(update);
+        this.timer ??= setTimeout(this.flushRemote, this.delayMs);
+        return;
+      }
+      // A local change may build on server changes still waiting (an edit of a note that just
+      // arrived): store those first, so the copy never holds the edit without what it edits.
+      this.flushRemote();
+      this.storeNow(update, origin);
     };
     doc.on('update', this._storeUpdate);
+    // A tab that is closed or put away (a phone locking) may never get to destroy().
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', this.flushRemote);
+      document.addEventListener('visibilitychange', this.flushWhenHidden);
+    }
   }
+
+  private readonly flushWhenHidden = (): void => {
+    if (document.visibilityState === 'hidden') this.flushRemote();
+  };
 
   /** Store the server's changes received so far, in one transaction. */
   readonly flushRemote = (): void => {
@@ -43,6 +59,10 @@ export class OfflineStore extends IndexeddbPersistence {
 
   override destroy(): Promise<void> {
     this.flushRemote();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.flushRemote);
+      document.removeEventListener('visibilitychange', this.flushWhenHidden);
+    }
     return super.destroy();
   }
 }

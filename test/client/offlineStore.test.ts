@@ -45,14 +45,32 @@ describe('offline store', () => {
     for (const name of names.splice(0)) await clearDocument(name);
   });
 
-  it('stores a local change at once, and the server changes only after the delay', async () => {
-    const { name, doc, store } = await open(300);
+  it('stores a local change at once, and the server changes only when their batch is due', async () => {
+    const { name, doc, store } = await open(60_000);
     doc.getMap<string>('notes').set('mine', 'mine');
     Y.applyUpdate(doc, remoteUpdate('theirs-1'), SERVER);
     Y.applyUpdate(doc, remoteUpdate('theirs-2'), SERVER);
     expect(await storedTexts(name)).toEqual(['mine']);
-    await new Promise((r) => setTimeout(r, 450));
+    store.flushRemote(); // what the timer does when the delay is over
     expect(await storedTexts(name)).toEqual(['mine', 'theirs-1', 'theirs-2']);
+    await store.destroy();
+    doc.destroy();
+  });
+
+  it('stores the waiting server changes by their timer', async () => {
+    const { name, doc, store } = await open(20);
+    Y.applyUpdate(doc, remoteUpdate('timed'), SERVER);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await storedTexts(name)).toEqual(['timed']);
+    await store.destroy();
+    doc.destroy();
+  });
+
+  it('stores waiting server changes before a local change that may build on them', async () => {
+    const { name, doc, store } = await open(60_000);
+    Y.applyUpdate(doc, remoteUpdate('theirs'), SERVER);
+    doc.getMap<string>('notes').set('mine', 'mine');
+    expect(await storedTexts(name)).toEqual(['mine', 'theirs']);
     await store.destroy();
     doc.destroy();
   });
