@@ -6,10 +6,10 @@
  * went from 23 to 11 ms of main-thread work).
  *
  * A note keeps its group for as long as it is on the board: moving a note's element to another
- * parent would remount its card (losing the editor's focus, or a drag in progress). Groups are
- * drawn in the order they were opened and a new note joins the newest group, so the drawing
- * order stays the notes' creation order (a note that arrives late with an old creation time,
- * from someone who was offline, is drawn above the notes it would otherwise go below).
+ * parent would remount its card (losing the editor's focus, or a drag in progress). A note
+ * seen for the first time joins a group that keeps the drawing order (the notes' creation
+ * order, the same on every screen): the newest group when it comes last, else the group of the
+ * note before it, as for a note from someone who was offline or a deleted note brought back.
  */
 
 import { useRef } from 'react';
@@ -36,22 +36,39 @@ export class Chunker {
   /** `items` in drawing order, grouped: each group lists its items in that order, groups oldest first. */
   group<T>(items: readonly T[], idOf: (item: T) => string): Chunk<T>[] {
     if (this.chunkOf.size > 0) this.forgetGone(items, idOf);
+    const ids = items.map(idOf);
+    const of = ids.map((id) => this.chunkOf.get(id));
+    // Notes seen for the first time get a group that keeps the drawing order: the newest group
+    // (or a new one) at the end of the list, else the group of the note before them (or, first
+    // in the list, of the note after them). Such a group may grow past the size: moving notes
+    // already drawn to another group would remount their cards.
+    let next: number | undefined;
+    const nextKnown: (number | undefined)[] = new Array<number | undefined>(ids.length);
+    for (let i = ids.length - 1; i >= 0; i--) {
+      nextKnown[i] = next;
+      if (of[i] !== undefined) next = of[i];
+    }
+    for (let i = 0; i < ids.length; i++) {
+      if (of[i] !== undefined) continue;
+      const before = i > 0 ? of[i - 1] : undefined;
+      const c = nextKnown[i] === undefined ? this.atEnd() : (before ?? nextKnown[i]!);
+      of[i] = c;
+      this.chunkOf.set(ids[i]!, c);
+      this.sizes.set(c, (this.sizes.get(c) ?? 0) + 1);
+    }
     const buckets = new Map<number, T[]>();
-    for (const item of items) {
-      const id = idOf(item);
-      let c = this.chunkOf.get(id);
-      if (c === undefined) c = this.place(id);
+    items.forEach((item, i) => {
+      const c = of[i]!;
       let bucket = buckets.get(c);
       if (!bucket) buckets.set(c, (bucket = []));
       bucket.push(item);
-    }
+    });
     return [...buckets].sort((a, b) => a[0] - b[0]).map(([key, group]) => ({ key, items: group }));
   }
 
-  private place(id: string): number {
+  /** The group for a note after all others: the newest, or a new one when it is full. */
+  private atEnd(): number {
     if ((this.sizes.get(this.newest) ?? 0) >= this.size) this.newest++;
-    this.chunkOf.set(id, this.newest);
-    this.sizes.set(this.newest, (this.sizes.get(this.newest) ?? 0) + 1);
     return this.newest;
   }
 

@@ -62,14 +62,44 @@ describe('Chunker', () => {
     expect(shape(c.group(['a', 'b', 'c'], same))).toEqual([[0, ['a', 'b', 'c']]]);
   });
 
-  it('forgets an item once it is gone: it comes back as new', () => {
+  it('forgets an item once it is gone: it comes back as new, in its place in the order', () => {
     const c = new Chunker(2);
     c.group(ids(4), same);
     c.group(['n1', 'n2', 'n3'], same);
     expect(shape(c.group(['n0', 'n1', 'n2', 'n3'], same))).toEqual([
-      [0, ['n1']],
+      [0, ['n0', 'n1']],
       [1, ['n2', 'n3']],
-      [2, ['n0']],
     ]);
+  });
+
+  it('puts a note that comes in among older ones in the group of the note before it, past the size', () => {
+    const c = new Chunker(2);
+    c.group(['a', 'c', 'e', 'g'], same);
+    // 'b' arrives late (someone who was offline); 'd' is a deleted note brought back by undo.
+    expect(shape(c.group(['a', 'b', 'c', 'd', 'e', 'g'], same))).toEqual([
+      [0, ['a', 'b', 'c', 'd']],
+      [1, ['e', 'g']],
+    ]);
+  });
+
+  it('puts a note that comes first in the first group', () => {
+    const c = new Chunker(2);
+    c.group(['b', 'c', 'd'], same);
+    expect(shape(c.group(['a', 'b', 'c', 'd'], same))).toEqual([
+      [0, ['a', 'b', 'c']],
+      [1, ['d']],
+    ]);
+  });
+
+  it('draws every note in list order, whatever the history of arrivals and removals', () => {
+    const c = new Chunker(3);
+    const all = Array.from({ length: 40 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+    let rng = 7;
+    const pick = () => (rng = (rng * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 60; round++) {
+      const shown = all.filter(() => pick() < 0.6);
+      const drawn = c.group(shown, same).flatMap((g) => g.items);
+      expect(drawn).toEqual(shown);
+    }
   });
 });
