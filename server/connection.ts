@@ -115,8 +115,9 @@ export class Conn {
 
   /**
    * Send a message that goes to many sockets: its frame, built once, is written to this socket
-   * as it is. Writing to the socket under `ws` keeps the order of frames: with compression off,
-   * `ws` writes each send at once and queues nothing.
+   * as it is. Writing to the socket under `ws` keeps the order of frames only while `ws` writes
+   * each send at once, which it does without extensions: with compression (permessage-deflate)
+   * it queues sends while it compresses, so then every message goes through `ws.send`.
    */
   sendShared(msg: SharedMessage): void {
     if (this.closed) return;
@@ -125,7 +126,7 @@ export class Conn {
       return;
     }
     const socket = this.socket();
-    if (socket && this.ws.readyState === OPEN) socket.write(msg.frame);
+    if (socket && this.ws.readyState === OPEN && this.ws.extensions === '') socket.write(msg.frame);
     else this.ws.send(msg.bytes, { binary: true });
   }
 

@@ -209,25 +209,31 @@ export class Hub {
       if (this.flushAt <= at) return;
       this.flushTimer.cancel();
     }
-    const run = () => {
-      this.flushTimer = null;
-      this.flushAt = Infinity;
-      this.lastFlushAt = performance.now();
-      this.chain = this.chain.then(() => this.flush()).catch((err: unknown) => this.log.error('flush failed', err));
-    };
     this.flushAt = at;
     if (at <= now) {
-      const immediate = setImmediate(run);
+      const immediate = setImmediate(this.runFlush);
       this.flushTimer = { cancel: () => clearImmediate(immediate) };
     } else {
-      const timer = setTimeout(run, at - now);
+      const timer = setTimeout(this.runFlush, at - now);
       this.flushTimer = { cancel: () => clearTimeout(timer) };
     }
   }
 
+  private readonly runFlush = (): void => {
+    this.flushTimer = null;
+    this.flushAt = Infinity;
+    this.lastFlushAt = performance.now();
+    this.chain = this.chain.then(() => this.flush()).catch((err: unknown) => this.log.error('flush failed', err));
+  };
+
   /** Resolves once everything received so far is stored and delivered. */
   async drain(): Promise<void> {
     for (;;) {
+      // Whatever waits for its window (presence: up to 16 ms) goes now.
+      if (this.flushTimer) {
+        this.flushTimer.cancel();
+        this.runFlush();
+      }
       await this.chain;
       if (!this.flushTimer && this.dirty.size === 0) return;
       await new Promise((r) => setImmediate(r));

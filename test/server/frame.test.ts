@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AddressInfo, Socket } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { binaryFrame, SharedMessage } from '../../server/frame.js';
+import { PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { createBoard, startTestServer } from '../helpers/server.js';
 
 /** Payload lengths at every boundary of the frame header (7-bit, 16-bit and 64-bit lengths). */
 const SIZES = [0, 1, 125, 126, 127, 65_535, 65_536, 200_003];
@@ -49,5 +51,23 @@ describe('binaryFrame', () => {
     const m = new SharedMessage(payload(300));
     expect(m.frame).toBe(m.frame);
     expect([...m.frame.subarray(0, 4)]).toEqual([0x82, 126, 1, 44]);
+  });
+
+  it('the server declines compression, so its shared frames and ws\'s own sends keep their order', async () => {
+    const srv = await startTestServer();
+    try {
+      const board = await createBoard(srv.url);
+      const q = new URLSearchParams({ [PARAM_VERSION]: String(PROTOCOL_VERSION), [PARAM_TOKEN]: board.facilitatorToken });
+      // ws clients offer permessage-deflate by default.
+      const client = new WebSocket(`${srv.wsUrl}/${board.id}?${q}`, { perMessageDeflate: true });
+      await new Promise((resolve, reject) => {
+        client.once('open', resolve);
+        client.once('error', reject);
+      });
+      expect(client.extensions).toBe('');
+      client.close();
+    } finally {
+      await srv.cleanup();
+    }
   });
 });
