@@ -3,6 +3,7 @@ import { NOTE_COLORS, NOTE_TEXT_COLOR } from '../../shared/palette.js';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
 import { noteId, useChunker } from '../board/noteChunks.js';
 import { NoteGroup } from '../board/NoteGroup.js';
+import { useElementCache } from '../board/elementCache.js';
 import { fitBox, MAX_ZOOM } from '../board/viewport.js';
 import { contentBox } from '../clusters/placement.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -49,9 +50,10 @@ export function ProjectorNotes({ content, teams, follow }: Props) {
   const { notes, clusters, clusterById, counts } = content;
   const ref = useRef<HTMLDivElement | null>(null);
   const chunker = useChunker();
+  const cards = useElementCache();
   const [size, setSize] = useState({ width: 0, height: 0 });
   const teamById = useMemo(() => new Map(teams.map((tm) => [tm.id, tm])), [teams]);
-  const positions = useMemo(() => notes.map((n) => boardPos(n, clusterById)), [notes, clusterById]);
+  const positions = useMemo(() => new Map(notes.map((n) => [n.id, boardPos(n, clusterById)])), [notes, clusterById]);
 
   useEffect(() => {
     const el = ref.current;
@@ -63,7 +65,7 @@ export function ProjectorNotes({ content, teams, follow }: Props) {
 
   // Refit on every change: a new note at the edge must come into view without anyone touching the projector.
   const viewport = useMemo(
-    () => (follow && size.width > 0 ? followViewport(follow, size.width, size.height) : fitBox(contentBox(positions, clusters), size.width, size.height, MAX_ZOOM)),
+    () => (follow && size.width > 0 ? followViewport(follow, size.width, size.height) : fitBox(contentBox([...positions.values()], clusters), size.width, size.height, MAX_ZOOM)),
     [follow, positions, clusters, size],
   );
   const empty = notes.length === 0 && clusters.length === 0;
@@ -81,11 +83,12 @@ export function ProjectorNotes({ content, teams, follow }: Props) {
             <NoteGroup
               key={chunk.key}
               notes={chunk.items.map((n) => {
-                const at = boardPos(n, clusterById);
-                return <StaticNote key={n.id} note={n} x={at.x} y={at.y} team={teamById.get(n.team)} />;
+                const at = positions.get(n.id) ?? n.pos;
+                return cards.card(n.id, { note: n, x: at.x, y: at.y, team: teamById.get(n.team) }, (p) => <StaticNote key={n.id} {...p} />);
               })}
             />
           ))}
+          {cards.prune(notes.length)}
         </div>
       )}
     </div>

@@ -47,8 +47,17 @@ export function prefetchBoard(id: BoardId): void {
 export function lookupBoard(id: BoardId, signal?: AbortSignal): Promise<BoardLookup> {
   const early = prefetched;
   prefetched = null;
-  if (early && early.id === id && performance.now() - early.at < PREFETCH_FRESH_MS) return early.lookup;
-  return fetchBoard(id, signal);
+  if (!early || early.id !== id || performance.now() - early.at >= PREFETCH_FRESH_MS || signal?.aborted) return fetchBoard(id, signal);
+  if (!signal) return early.lookup;
+  // The prefetch cannot be aborted; its taker still rejects on abort, as a fetch of its own would.
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void early.lookup.then((r) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(r);
+    });
+  });
 }
 
 async function fetchBoard(id: BoardId, signal?: AbortSignal): Promise<BoardLookup> {

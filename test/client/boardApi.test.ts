@@ -45,4 +45,13 @@ describe('board lookup prefetched while the page starts', () => {
     await api.lookupBoard(ID);
     expect(asked).toHaveLength(4);
   });
+
+  it('a taker of the prefetch still stops when its lookup is aborted', async () => {
+    api.prefetchBoard(ID);
+    const abort = new AbortController();
+    const taken = api.lookupBoard(ID, abort.signal);
+    abort.abort(new Error('left the page'));
+    await expect(taken).rejects.toThrow('left the page');
+    expect(asked).toHaveLength(1);
+  });
 });
