@@ -105,12 +105,15 @@ export class Conn {
   }
 
   send(msg: Uint8Array): void {
-    if (this.closed) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CLOSE.SLOW, 'connection too slow to keep up; reconnecting will resync');
-      return;
-    }
-    this.ws.send(msg, { binary: true });
+    if (this.mayWrite()) this.ws.send(msg, { binary: true });
+  }
+
+  /** False once closed, and for a consumer that cannot keep up (then it is closed: it will resync). */
+  private mayWrite(): boolean {
+    if (this.closed) return false;
+    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+    this.close(CLOSE.SLOW, 'connection too slow to keep up; reconnecting will resync');
+    return false;
   }
 
   /**
@@ -120,11 +123,7 @@ export class Conn {
    * it queues sends while it compresses, so then every message goes through `ws.send`.
    */
   sendShared(msg: SharedMessage): void {
-    if (this.closed) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CLOSE.SLOW, 'connection too slow to keep up; reconnecting will resync');
-      return;
-    }
+    if (!this.mayWrite()) return;
     const socket = this.socket();
     if (socket && this.ws.readyState === OPEN && this.ws.extensions === '') socket.write(msg.frame);
     else this.ws.send(msg.bytes, { binary: true });

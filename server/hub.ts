@@ -34,10 +34,11 @@ export interface HubOptions {
    */
   flushIntervalMs: number;
   /**
-   * Shortest time between a commit and a flush that only carries presence (cursors, who is
-   * here). Presence changes far more often than the board and nobody sees a cursor 16 ms late;
-   * holding it for a frame's time turns many small writes per socket into one (50 people moving
-   * their cursors 10 times a second: a third less server CPU). A board change cuts the wait short.
+   * Shortest time between a flush and the next one when that only carries presence (cursors,
+   * who is here). Presence changes far more often than the board, and nobody sees a cursor
+   * 16 ms late; holding it for a frame's time turns many small writes per socket into one (50
+   * people moving their cursors 10 times a second: a third less server CPU). A board change
+   * cuts the wait short.
    */
   presenceIntervalMs: number;
   /**

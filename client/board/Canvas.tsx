@@ -187,4 +187,3 @@ export function Canvas(props: Props) {
     </div>
   );
 }
-

@@ -35,8 +35,8 @@ export class Chunker {
 
   /** `items` in drawing order, grouped: each group lists its items in that order, groups oldest first. */
   group<T>(items: readonly T[], idOf: (item: T) => string): Chunk<T>[] {
-    if (this.chunkOf.size > 0) this.forgetGone(items, idOf);
     const ids = items.map(idOf);
+    if (this.chunkOf.size > 0) this.forgetGone(ids);
     const of = ids.map((id) => this.chunkOf.get(id));
     // Notes seen for the first time get a group that keeps the drawing order: the newest group
     // (or a new one) at the end of the list, else the group of the note before them (or, first
@@ -73,11 +73,11 @@ export class Chunker {
   }
 
   /** Drop the ids no longer listed (a group that empties frees its room). Only walks them all when some are gone. */
-  private forgetGone<T>(items: readonly T[], idOf: (item: T) => string): void {
+  private forgetGone(ids: readonly string[]): void {
     let known = 0;
-    for (const item of items) if (this.chunkOf.has(idOf(item))) known++;
+    for (const id of ids) if (this.chunkOf.has(id)) known++;
     if (known === this.chunkOf.size) return;
-    const live = new Set(items.map(idOf));
+    const live = new Set(ids);
     for (const [id, c] of this.chunkOf) {
       if (live.has(id)) continue;
       this.chunkOf.delete(id);

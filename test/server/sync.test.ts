@@ -10,6 +10,16 @@ import { connectClient, createBoard, startTestServer, waitFor, waitSynced, type 
 
 type Srv = Awaited<ReturnType<typeof startTestServer>>;
 
+/** Have `from` send the server a presence state of client `id`, as y-websocket echoes states it received. */
+function sendEcho(from: Client, id: number, state: Record<string, unknown>): void {
+  const other = new awarenessProtocol.Awareness(new Y.Doc());
+  other.clientID = id;
+  other.setLocalState(state);
+  const echo = awarenessProtocol.encodeAwarenessUpdate(other, [id]);
+  other.destroy();
+  from.provider.ws!.send(message([MSG_AWARENESS], echo) as Uint8Array<ArrayBuffer>);
+}
+
 describe('live sync through the server', () => {
   let srv: Srv;
   const clients: Client[] = [];
@@ -22,6 +32,15 @@ describe('live sync through the server', () => {
   beforeEach(async () => {
     srv = await startTestServer();
   });
+  /** Two clients on `board`, b with a presence state that a already sees. */
+  const presentPair = async (board: TestBoard) => {
+    const a = client(board);
+    const b = client(board);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    b.provider.awareness.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
+    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b appears');
+    return { a, b };
+  };
   afterEach(async () => {
     clients.splice(0).forEach((c) => c.destroy());
     await srv.cleanup();
@@ -47,11 +66,7 @@ describe('live sync through the server', () => {
 
   it('a client that reconnects reappears in presence at once, not after its renewal', async () => {
     const board = await createBoard(srv.url);
-    const a = client(board);
-    const b = client(board);
-    await Promise.all([waitSynced(a), waitSynced(b)]);
-    b.provider.awareness.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
-    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b appears');
+    const { a, b } = await presentPair(board);
     b.provider.disconnect();
     await waitFor(() => !a.provider.awareness.getStates().has(b.doc.clientID), 'b leaves');
     // The stock provider re-sends its state with the clock it already had.
@@ -82,12 +97,7 @@ describe('live sync through the server', () => {
     b.destroy();
     await waitFor(() => !room.awareness.getStates().has(b.doc.clientID), 'b leaves');
     // a (the same identity: both tabs hold the facilitator's token) echoes b's last state late.
-    const bState = new awarenessProtocol.Awareness(new Y.Doc());
-    bState.clientID = b.doc.clientID;
-    bState.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
-    const echo = awarenessProtocol.encodeAwarenessUpdate(bState, [b.doc.clientID]);
-    bState.destroy();
-    a.provider.ws!.send(message([MSG_AWARENESS], echo) as Uint8Array<ArrayBuffer>);
+    sendEcho(a, b.doc.clientID, { user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
     await new Promise((r) => setTimeout(r, 200));
     expect(room.awareness.getStates().has(b.doc.clientID)).toBe(false);
     expect(a.provider.wsconnected).toBe(true);
@@ -95,22 +105,13 @@ describe('live sync through the server', () => {
 
   it('a tab that never set its own presence cannot bring back a closed tab of the same person by echoing it', async () => {
     const board = await createBoard(srv.url);
-    // a only sent the stock clock-0 state, which no peer applies: the server holds no presence of a's.
-    const a = client(board);
-    const b = client(board);
-    await Promise.all([waitSynced(a), waitSynced(b)]);
-    b.provider.awareness.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
-    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 'b appears');
+    // a only sends the stock clock-0 state, which no peer applies: the server holds no presence of a's.
+    const { a, b } = await presentPair(board);
     const room = srv.hub.rooms.get(board.id as never)!;
     expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false);
     b.destroy();
     await waitFor(() => !room.awareness.getStates().has(b.doc.clientID), 'b leaves');
-    const bState = new awarenessProtocol.Awareness(new Y.Doc());
-    bState.clientID = b.doc.clientID;
-    bState.setLocalState({ user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
-    const echo = awarenessProtocol.encodeAwarenessUpdate(bState, [b.doc.clientID]);
-    bState.destroy();
-    a.provider.ws!.send(message([MSG_AWARENESS], echo) as Uint8Array<ArrayBuffer>);
+    sendEcho(a, b.doc.clientID, { user: { name: 'b', color: '#123456' }, cursor: { x: 1, y: 1 } });
     // A later message on the same socket: once the server has it, it has handled the echo.
     a.provider.awareness.setLocalState({ user: { name: 'a', color: '#123456' }, cursor: { x: 2, y: 2 } });
     await waitFor(() => room.awareness.getStates().has(a.doc.clientID), 'a speaks for itself');

@@ -161,9 +161,9 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     };
     // BENCH_CLIENT_PROFILE=<dir> writes Chrome CPU profiles of the same two phases (open them in DevTools).
     const profileDir = process.env.BENCH_CLIENT_PROFILE;
-    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    const cdp = await context.newCDPSession(page);
     const profile = async (name: string, phase: () => Promise<unknown>): Promise<void> => {
-      if (!cdp || !profileDir) return void (await phase());
+      if (!profileDir) return void (await phase());
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
       try {
@@ -220,10 +220,9 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
 
     // The page's main-thread time (tasks: script, style, layout, paint) over the phase: frame
     // intervals show what it costs only once frames are dropped, and then in whole frames.
-    const perf = await context.newCDPSession(page);
-    await perf.send('Performance.enable');
+    await cdp.send('Performance.enable');
     const taskSeconds = async (): Promise<number> => {
-      const { metrics } = await perf.send('Performance.getMetrics');
+      const { metrics } = await cdp.send('Performance.getMetrics');
       return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
     };
     const busyFrom = await taskSeconds();
