@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
 import type { BudgetCheck, Vote } from '../../shared/tally.js';
+import { CommitThread, CommitThreadUnavailable } from './commitThread.js';
 import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
 
 const SCHEMA = `
@@ -66,6 +67,23 @@ CREATE TABLE IF NOT EXISTS settings (
 export interface SqliteOptions {
   /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
   synchronous?: 'full' | 'normal';
+  /**
+   * Append to the update log from a worker thread (commitThread.ts), so commits do not wait on
+   * the event loop. Default: on for a file, off for ':memory:' (which one connection owns).
+   */
+  commitThread?: boolean;
+}
+
+/** A connection with the settings every connection to the file uses, and the schema in place. */
+export function openDatabase(path: string, synchronous: 'full' | 'normal' = 'full'): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  // The commit thread and the event loop write through two connections; a write waits for the other's.
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
 }
 
 type VoteRow = Vote;
@@ -81,14 +99,15 @@ export class SqliteStore implements BoardStore {
   readonly db: Database.Database;
   private readonly stmt;
   private readonly appendTx;
+  /** Where appends are committed; null: on this connection, on the caller's thread. */
+  private thread: CommitThread | null;
 
   constructor(path: string, opts: SqliteOptions = {}) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    const synchronous = opts.synchronous ?? 'full';
+    this.db = openDatabase(path, synchronous);
+    this.thread = (opts.commitThread ?? path !== ':memory:') ? new CommitThread({ path, synchronous }) : null;
+    // Started now, so it is ready by the first change; a thread that cannot start is noticed at the first append.
+    void this.thread?.start();
     const db = this.db;
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, epoch, created_at, snapshot, join_code) VALUES (?, ?, ?, ?, ?)'),
@@ -187,7 +206,23 @@ export class SqliteStore implements BoardStore {
   }
 
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
-    return entries.length === 0 ? [] : this.appendTx(entries);
+    if (entries.length === 0) return [];
+    if (this.thread) {
+      try {
+        return await this.thread.append(entries);
+      } catch (err) {
+        if (!(err instanceof CommitThreadUnavailable)) throw err;
+        // A thread that cannot start will not start next time either: commit here from now on.
+        console.error('[charrette] commit thread unavailable; committing on the main thread:', err.message);
+        this.thread = null;
+      }
+    }
+    return this.appendTx(entries);
+  }
+
+  /** Whether appends go through the commit thread (for operators and tests). */
+  get threaded(): boolean {
+    return this.thread !== null;
   }
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
@@ -250,6 +285,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async close(): Promise<void> {
+    await this.thread?.close();
     this.db.close();
   }
 }
