@@ -51,6 +51,26 @@ export interface HubOptions {
 export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, compactQuietMs: 1_000, flushIntervalMs: 3, presenceIntervalMs: 16, docIdleMs: 5_000 };
 /** A board whose log is this many times `compactEvery` is compacted even while busy. */
 export const COMPACT_BUSY_FACTOR = 10;
+/**
+ * Flushes are paced by their own cost: a flush writes to every socket of its boards, and with
+ * hundreds of people on a board a fixed interval would let those writes take the whole thread
+ * and starve the reading of new messages (latency then grows without bound). So the writes may
+ * take at most FLUSH_DUTY of the time between two flushes; under such load each flush carries
+ * more changes per write. Writes under PACE_MIN_MS (a board of a few dozen people) never stretch
+ * the interval, and it never grows past PACE_MAX_MS.
+ */
+export const FLUSH_DUTY = 0.5;
+export const PACE_MIN_MS = 1;
+export const PACE_MAX_MS = 25;
+/** Weight of the newest flush in the smoothed cost, so one slow flush (a GC pause) does not stretch the next interval. */
+const PACE_SMOOTHING = 0.25;
+
+/** When the next flush may start, given when the last one started and what its writes cost. */
+export function nextFlushAt(now: number, lastFlushAt: number, fanoutMs: number, board: boolean, opts: Pick<HubOptions, 'flushIntervalMs' | 'presenceIntervalMs'>): number {
+  const paced = fanoutMs >= PACE_MIN_MS ? Math.min(fanoutMs / FLUSH_DUTY, PACE_MAX_MS) : 0;
+  const interval = Math.max(board ? opts.flushIntervalMs : opts.presenceIntervalMs, paced);
+  return Math.max(now, lastFlushAt + interval);
+}
 /** Wait before retrying a commit that failed (disk full, database busy). */
 const COMMIT_RETRY_MS = 1_000;
 
@@ -74,6 +94,8 @@ export class Hub {
   private flushTimer: { cancel(): void } | null = null;
   private flushAt = Infinity;
   private lastFlushAt = -Infinity;
+  /** Main-thread time flushes take to write their messages, ms, smoothed (see nextFlushAt). */
+  private fanoutMs = 0;
   /** Serializes commits (and unloads) so turns are stored and delivered in order. */
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -205,7 +227,7 @@ export class Hub {
   private markDirty(room: Room, board: boolean): void {
     this.dirty.add(room);
     const now = performance.now();
-    const at = Math.max(now, this.lastFlushAt + (board ? this.opts.flushIntervalMs : this.opts.presenceIntervalMs));
+    const at = nextFlushAt(now, this.lastFlushAt, this.fanoutMs, board, this.opts);
     if (this.flushTimer) {
       if (this.flushAt <= at) return;
       this.flushTimer.cancel();
@@ -271,6 +293,7 @@ export class Hub {
       return;
     }
 
+    const fanoutStart = performance.now();
     let i = 0;
     const corked = new Set<Conn>();
     try {
@@ -319,6 +342,7 @@ export class Hub {
     } finally {
       // Never leave a socket corked: its later writes would never leave.
       for (const c of corked) c.uncork();
+      this.fanoutMs += (performance.now() - fanoutStart - this.fanoutMs) * PACE_SMOOTHING;
     }
     // After the writes have left. A board that stays busy is compacted here; others when quiet (sweep).
     for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) await this.compact(b.room);
