@@ -8,7 +8,7 @@
  * in another tab of the same browser must not lose the facilitator role to it.
  */
 import type { BoardId } from '../../shared/ids.js';
-import { readAccess, type Access } from './claims.js';
+import { readAccess, tokenFromFragment, type Access } from './claims.js';
 
 const key = (board: BoardId): string => `charrette:access:${board}`;
 const projectorKey = (board: BoardId): string => `charrette:projector:${board}`;
@@ -82,4 +82,9 @@ export function saveProjectorAccess(board: BoardId, access: Access): void {
   } catch {
     // Without storage a reload of the projector needs the link again.
   }
+}
+
+/** The access this page will open the board with: a link's token, else the one kept here. Reads only. */
+export function pageAccess(board: BoardId): Access | null {
+  return tokenFromFragment(location.hash, board) ?? loadAccess(board)?.access ?? null;
 }

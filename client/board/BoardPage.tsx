@@ -14,6 +14,7 @@ import { Problem } from './Problem.js';
  */
 function captureAccess(boardId: BoardId): Access | null {
   const fromLink = tokenFromFragment(location.hash, boardId);
+  // The same choice as pageAccess (which opened the socket early), with its side effects.
   if (fromLink) {
     // Facilitator links from the share panel carry the projector token too (#f=…&k=…).
     const projector = fromLink.role === 'facilitator' ? projectorFromFragment(location.hash, boardId) : null;

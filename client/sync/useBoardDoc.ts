@@ -11,6 +11,7 @@ import { dropsOfflineCopy, problemForClose, type BoardProblem } from './closePro
 import { cachedEpoch, forgetOfflineCopy, resolveEpoch } from './offlineCopy.js';
 import { RecoveryBudget, type Recovery } from './recovery.js';
 import { replayUnsent } from './replayUnsent.js';
+import { takeEarlySession } from './earlySession.js';
 import { openBoardSession, type BoardSession } from './session.js';
 
 declare global {
@@ -79,7 +80,8 @@ export function useBoardDoc(boardId: BoardId, access: Access): { state: BoardDoc
 
     /** `copy`: whether an offline copy of this epoch may exist (the socket waits for it to load). */
     const open = (epoch: string, copy: boolean): BoardSession => {
-      const s = openBoardSession(boardId, epoch, latestAccess.current.token, { offlineCopyFirst: copy });
+      const token = latestAccess.current.token;
+      const s = (!copy && takeEarlySession(boardId, epoch, token)) || openBoardSession(boardId, epoch, token, { offlineCopyFirst: copy });
       session = s;
       sessionRef.current = s;
       s.provider.on('closed', (ev) => void onClosed(s, ev));
