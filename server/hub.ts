@@ -62,7 +62,11 @@ export const COMPACT_BUSY_FACTOR = 10;
 export const FLUSH_DUTY = 0.5;
 export const PACE_MIN_MS = 1;
 export const PACE_MAX_MS = 25;
-/** Weight of the newest flush in the smoothed cost, so one slow flush (a GC pause) does not stretch the next interval. */
+/**
+ * Weight of the newest flush in the smoothed cost; each sample is first clamped to what the
+ * largest interval allows, so one slow flush (a GC pause in it) stretches the next few intervals
+ * by a few milliseconds, not to the cap.
+ */
 const PACE_SMOOTHING = 0.25;
 
 /** When the next flush may start, given when the last one started and what its writes cost. */
@@ -289,7 +293,9 @@ export class Hub {
     } catch (err) {
       this.log.error(`commit of ${entries.length} updates failed; retrying`, err);
       this.requeue(batches);
-      setTimeout(() => batches.forEach((b) => this.markDirty(b.room, true)), COMMIT_RETRY_MS);
+      setTimeout(() => {
+        if (!this.closed) batches.forEach((b) => this.markDirty(b.room, true));
+      }, COMMIT_RETRY_MS);
       return;
     }
 
@@ -342,7 +348,10 @@ export class Hub {
     } finally {
       // Never leave a socket corked: its later writes would never leave.
       for (const c of corked) c.uncork();
-      this.fanoutMs += (performance.now() - fanoutStart - this.fanoutMs) * PACE_SMOOTHING;
+      if (batches.length > 0) {
+        const sample = Math.min(performance.now() - fanoutStart, PACE_MAX_MS * FLUSH_DUTY);
+        this.fanoutMs += (sample - this.fanoutMs) * PACE_SMOOTHING;
+      }
     }
     // After the writes have left. A board that stays busy is compacted here; others when quiet (sweep).
     for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) await this.compact(b.room);
@@ -391,7 +400,8 @@ export class Hub {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.drain();
     for (const room of [...this.rooms.values()]) {
-      if (room.logLength > 0) await this.compact(room);
+      // Changes whose commit failed (and waits for its retry) are in the document: the snapshot keeps them.
+      if (room.logLength > 0 || room.pending.length > 0) await this.compact(room);
       room.destroy();
     }
     this.rooms.clear();

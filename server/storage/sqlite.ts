@@ -69,9 +69,10 @@ export interface SqliteOptions {
   synchronous?: 'full' | 'normal';
   /**
    * Append to the update log from a worker thread (commitThread.ts), so commits do not wait on
-   * the event loop. Default: on for a file, off for ':memory:' (which one connection owns).
+   * the event loop. Default: on for a file, off for ':memory:' and '' (databases private to one
+   * connection). A CommitThread may be given (tests).
    */
-  commitThread?: boolean;
+  commitThread?: boolean | CommitThread;
 }
 
 /** A connection with the settings every connection to the file uses, and the schema in place. */
@@ -101,11 +102,14 @@ export class SqliteStore implements BoardStore {
   private readonly appendTx;
   /** Where appends are committed; null: on this connection, on the caller's thread. */
   private thread: CommitThread | null;
+  private closing = false;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     const synchronous = opts.synchronous ?? 'full';
     this.db = openDatabase(path, synchronous);
-    this.thread = (opts.commitThread ?? path !== ':memory:') ? new CommitThread({ path, synchronous }) : null;
+    const privateDb = path === ':memory:' || path === '';
+    const thread = opts.commitThread ?? !privateDb;
+    this.thread = thread instanceof CommitThread ? thread : thread && !privateDb ? new CommitThread({ path, synchronous }) : null;
     // Started now, so it is ready by the first change; a thread that cannot start is noticed at the first append.
     void this.thread?.start();
     const db = this.db;
@@ -159,7 +163,18 @@ export class SqliteStore implements BoardStore {
       entries.map((e) => Number(this.stmt.insertUpdate.run(e.boardId, e.data).lastInsertRowid)));
   }
 
+  /**
+   * Before a write on this connection: wait until no commit is in flight on the thread, so the
+   * write neither sleeps on the event loop in SQLite's busy handler nor overtakes an append asked
+   * for earlier (a board deleted while its last changes are being committed). The write itself
+   * follows without an await, so no new append can start in between.
+   */
+  private async writable(): Promise<void> {
+    while (this.thread?.busy) await this.thread.idle();
+  }
+
   async create(record: BoardRecord, initialState: Uint8Array): Promise<void> {
+    await this.writable();
     this.stmt.insertBoard.run(record.id, record.epoch, record.createdAt, initialState, record.joinCode);
   }
 
@@ -174,14 +189,17 @@ export class SqliteStore implements BoardStore {
   }
 
   async setJoinCode(id: BoardId, code: string): Promise<void> {
+    await this.writable();
     this.stmt.setJoinCode.run(code, id);
   }
 
   async addParticipant(boardId: BoardId, p: Omit<ParticipantRecord, 'removed'>): Promise<void> {
+    await this.writable();
     this.stmt.addParticipant.run(boardId, p.id, p.name, p.team, p.joinedAt);
   }
 
   async removeParticipant(boardId: BoardId, participantId: string): Promise<void> {
+    await this.writable();
     this.stmt.removeParticipant.run(boardId, participantId);
   }
 
@@ -206,6 +224,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
+    if (this.closing) throw new Error('the store is closed');
     if (entries.length === 0) return [];
     if (this.thread) {
       try {
@@ -226,6 +245,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    await this.writable();
     this.db.transaction(() => {
       this.stmt.setSnapshot.run(snapshot, uptoSeq, id);
       this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
@@ -233,6 +253,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async quarantine(id: BoardId, seq: number, reason: string): Promise<void> {
+    await this.writable();
     this.db.transaction(() => {
       this.stmt.quarantine.run(reason, Date.now(), id, seq);
       this.stmt.deleteUpdate.run(id, seq);
@@ -240,6 +261,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async delete(id: BoardId): Promise<void> {
+    await this.writable();
     this.db.transaction(() => {
       this.stmt.deleteBoardUpdates.run(id);
       this.stmt.deleteBoardQuarantine.run(id);
@@ -253,11 +275,13 @@ export class SqliteStore implements BoardStore {
   async setting(key: string, init: () => string): Promise<string> {
     const row = this.stmt.getSetting.get(key);
     if (row) return row.value;
+    await this.writable();
     this.stmt.setSetting.run(key, init());
     return this.stmt.getSetting.get(key)!.value;
   }
 
   async castVote(boardId: BoardId, round: number, vote: Vote, check: (mine: Vote[]) => BudgetCheck): Promise<BudgetCheck> {
+    await this.writable();
     return this.db.transaction((): BudgetCheck => {
       const verdict = check(this.stmt.votesOf.all(boardId, round, vote.voter));
       if (!verdict.ok) return verdict;
@@ -276,6 +300,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async setVoteDone(boardId: BoardId, round: number, voter: string, team: string, done: boolean): Promise<void> {
+    await this.writable();
     if (done) this.stmt.setDone.run(boardId, round, voter, team);
     else this.stmt.unsetDone.run(boardId, round, voter);
   }
@@ -285,7 +310,11 @@ export class SqliteStore implements BoardStore {
   }
 
   async close(): Promise<void> {
-    await this.thread?.close();
-    this.db.close();
+    this.closing = true;
+    try {
+      await this.thread?.close();
+    } finally {
+      this.db.close();
+    }
   }
 }

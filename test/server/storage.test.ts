@@ -31,6 +31,20 @@ async function waitUntil(ok: () => boolean | Promise<boolean>, timeoutMs = 5_000
   }
 }
 
+/** A Hub on `store` with one board open; a note is added and the commit thread is killed while it is on its way. */
+async function changeWhileThreadDies(store: SqliteStore, text: string): Promise<{ hub: Hub; log: ReturnType<typeof capturingLogger> }> {
+  await createBoard(store, {}, BOARD);
+  const log = capturingLogger();
+  const hub = new Hub(store, log, DEFAULT_HUB_OPTIONS);
+  const r = await hub.open(BOARD);
+  if (!r.ok) throw new Error('load failed');
+  await store.append([{ boardId: BOARD, data: noteUpdate('warm') }]);
+  const thread = (store as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread;
+  addNote(r.room.doc, { text, pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
+  await thread.worker.terminate();
+  return { hub, log };
+}
+
 function noteUpdate(text: string): Uint8Array {
   const d = new Y.Doc();
   addNote(d, { text, pos: { x: 1, y: 1 }, author: 'p', authorName: 'P' });
@@ -179,6 +193,19 @@ describe('SQLite store', () => {
       // Read back through the store's own connection: what the thread committed is there.
       expect((await s.load(BOARD))!.updates.map((u) => u.seq)).toEqual(seqs);
     }
+    // Still on the thread after committing (a thread that failed to start falls back silently but for a log line).
+    expect(threaded.threaded).toBe(true);
+  });
+
+  it('a write on the main connection waits for the commit in flight: a board deleted and created again does not get the old board\'s last change', async () => {
+    const store = open('race.db');
+    await createBoard(store, {}, BOARD);
+    const inFlight = store.append([{ boardId: BOARD, data: noteUpdate('from the old board') }]);
+    await store.delete(BOARD);
+    await createBoard(store, {}, BOARD);
+    await inFlight;
+    expect((await store.load(BOARD))!.updates).toEqual([]);
+    expect(store.threaded).toBe(true);
   });
 
   it('a commit that fails on the thread rejects that append only', async () => {
@@ -188,20 +215,12 @@ describe('SQLite store', () => {
     await expect(bad).rejects.toThrow(/NOT NULL/);
     const [seq] = await store.append([{ boardId: BOARD, data: noteUpdate('after') }]);
     expect((await store.load(BOARD))!.updates.map((u) => u.seq)).toEqual([seq]);
+    expect(store.threaded).toBe(true);
   });
 
   it('a commit thread that dies fails its commit, the Hub retries it on a new thread, and nothing is lost', async () => {
     const store = open('dies.db');
-    await createBoard(store, {}, BOARD);
-    const log = capturingLogger();
-    const hub = new Hub(store, log, DEFAULT_HUB_OPTIONS);
-    const r = await hub.open(BOARD);
-    if (!r.ok) throw new Error('load failed');
-    await store.append([{ boardId: BOARD, data: noteUpdate('warm') }]);
-    const thread = (store as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread;
-    // The thread goes away while the next change is on its way to it.
-    addNote(r.room.doc, { text: 'survives', pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
-    await thread.worker.terminate();
+    const { hub, log } = await changeWhileThreadDies(store, 'survives');
     await hub.drain();
     await waitUntil(() => log.errors.length > 0);
     expect(log.errors[0]).toMatch(/commit of 1 updates failed; retrying/);
@@ -222,7 +241,29 @@ describe('SQLite store', () => {
     const thread = new CommitThread({ path: join(file, 'board.db'), synchronous: 'full' });
     const failed = thread.append([{ boardId: BOARD, data: noteUpdate('x') }]);
     await expect(failed).rejects.toBeInstanceOf(CommitThreadUnavailable);
+    await expect(failed).rejects.toThrow(/ENOTDIR|EEXIST/);
     await thread.close();
+
+    // Given such a thread, the store commits on its own connection and keeps the change.
+    const store = new SqliteStore(join(tmp.dir, 'fallback.db'), { commitThread: new CommitThread({ path: join(file, 'other.db'), synchronous: 'full' }) });
+    stores.push(store);
+    await createBoard(store, {}, BOARD);
+    const [seq] = await store.append([{ boardId: BOARD, data: noteUpdate('kept') }]);
+    expect(store.threaded).toBe(false);
+    expect((await store.load(BOARD))!.updates.map((u) => u.seq)).toEqual([seq]);
+  });
+
+  it('a change whose commit failed is still stored when the Hub closes', async () => {
+    const store = new SqliteStore(join(tmp.dir, 'close-after-failure.db'));
+    const { hub } = await changeWhileThreadDies(store, 'not lost');
+    await hub.close();
+    await store.close();
+    const again = open('close-after-failure.db');
+    const doc = new Y.Doc();
+    const loaded = (await again.load(BOARD))!;
+    if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
+    for (const u of loaded.updates) Y.applyUpdate(doc, u.data);
+    expect(selectNotes(doc).map((n) => n.text)).toContain('not lost');
   });
 
   it('closing the store lets the commit in flight finish first', async () => {
@@ -230,7 +271,10 @@ describe('SQLite store', () => {
     await createBoard(store, {}, BOARD);
     await store.append([{ boardId: BOARD, data: noteUpdate('warm') }]);
     const pending = store.append([{ boardId: BOARD, data: noteUpdate('last') }]);
+    let settled = false;
+    void pending.then(() => (settled = true));
     await store.close();
+    expect(settled).toBe(true);
     const [seq] = await pending;
     const again = new SqliteStore(join(tmp.dir, 'close.db'), { commitThread: false });
     stores.push(again);
