@@ -126,13 +126,19 @@ describe('a live board in two browsers', () => {
 
     const f = await newPage(e2e.browser, DESKTOP);
     const firstBytes: number[] = [];
-    f.page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string' && payload.length > 0) firstBytes.push(payload[0]!);
-    }));
+    const sockets: string[] = [];
+    f.page.on('websocket', (ws) => {
+      sockets.push(ws.url());
+      ws.on('framereceived', ({ payload }) => {
+        if (typeof payload !== 'string' && payload.length > 0) firstBytes.push(payload[0]!);
+      });
+    });
     await f.page.goto(`${e2e.srv.url}/b/${board.id}#f=${board.facilitatorToken}`);
     await connected(f.page);
     await expect.poll(() => f.page.getByTestId('note').count(), { timeout: 20_000 }).toBe(300);
     expect(firstBytes).toContain(MSG_SYNC_DEFLATED);
+    // A first visit opens its socket before the page renders, and the board view keeps that one.
+    expect(sockets).toHaveLength(1);
     await noteWithText(f.page, 'Idea 299: student voice circles').waitFor({ state: 'attached' });
 
     // Fitted, 300 notes are too small for bylines and corner buttons: they are drawn compact…
