@@ -47,7 +47,7 @@ export async function startServer(
   deps: { store?: BoardStore; log?: Logger } = {},
 ): Promise<CharretteServer> {
   const log = deps.log ?? consoleLogger;
-  const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous, commitThread: config.commitThread });
+  const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous });
   const signer = new TokenSigner(await store.setting('token-secret', () => randomBytes(32).toString('base64url')));
   const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, roomIdleMs: config.roomIdleMs, compactEvery: config.compactEvery, flushIntervalMs: config.flushIntervalMs, presenceIntervalMs: config.presenceIntervalMs, docIdleMs: config.docIdleMs });
   const stats = { rejectedMessages: 0, rejectedWrites: 0, connections: 0 };

@@ -11,8 +11,6 @@ export interface ServerConfig {
   /** Largest accepted WebSocket message, bytes. */
   maxPayloadBytes: number;
   synchronous: 'full' | 'normal';
-  /** Commit the update log from a worker thread, off the event loop (see storage/commitThread.ts). */
-  commitThread: boolean;
   /** Folder of the built client; null to serve no static files (API-only tests). */
   staticDir: string | null;
   roomIdleMs: number;
@@ -46,13 +44,6 @@ function int(v: string | undefined, dflt: number, name: string): number {
   return n;
 }
 
-function bool(v: string | undefined, dflt: boolean, name: string): boolean {
-  if (v === undefined || v === '') return dflt;
-  if (v === '1' || v === 'true') return true;
-  if (v === '0' || v === 'false') return false;
-  throw new Error(`${name} must be 1/true or 0/false, got "${v}"`);
-}
-
 /** Read configuration; throws with the variable's name on a bad value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const sync = env.CHARRETTE_SYNC ?? 'full';
@@ -63,7 +54,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataPath: resolve(env.CHARRETTE_DATA ?? 'data/charrette.db'),
     maxPayloadBytes: int(env.CHARRETTE_MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD_BYTES, 'CHARRETTE_MAX_PAYLOAD'),
     synchronous: sync,
-    commitThread: bool(env.CHARRETTE_COMMIT_THREAD, true, 'CHARRETTE_COMMIT_THREAD'),
     staticDir: resolve(env.CHARRETTE_STATIC ?? 'dist'),
     roomIdleMs: int(env.CHARRETTE_ROOM_IDLE_MS, 5_000, 'CHARRETTE_ROOM_IDLE_MS'),
     compactEvery: int(env.CHARRETTE_COMPACT_EVERY, 500, 'CHARRETTE_COMPACT_EVERY'),

@@ -51,30 +51,6 @@ export interface HubOptions {
 export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, compactQuietMs: 1_000, flushIntervalMs: 3, presenceIntervalMs: 16, docIdleMs: 5_000 };
 /** A board whose log is this many times `compactEvery` is compacted even while busy. */
 export const COMPACT_BUSY_FACTOR = 10;
-/**
- * Flushes are paced by their own cost: a flush writes to every socket of its boards, and with
- * hundreds of people on a board a fixed interval would let those writes take the whole thread
- * and starve the reading of new messages (latency then grows without bound). So the writes may
- * take at most FLUSH_DUTY of the time between two flushes; under such load each flush carries
- * more changes per write. Writes under PACE_MIN_MS (a board of a few dozen people) never stretch
- * the interval, and it never grows past PACE_MAX_MS.
- */
-export const FLUSH_DUTY = 0.5;
-export const PACE_MIN_MS = 1;
-export const PACE_MAX_MS = 25;
-/**
- * Weight of the newest flush in the smoothed cost; each sample is first clamped to what the
- * largest interval allows, so one slow flush (a GC pause in it) stretches the next few intervals
- * by a few milliseconds, not to the cap.
- */
-const PACE_SMOOTHING = 0.25;
-
-/** When the next flush may start, given when the last one started and what its writes cost. */
-export function nextFlushAt(now: number, lastFlushAt: number, fanoutMs: number, board: boolean, opts: Pick<HubOptions, 'flushIntervalMs' | 'presenceIntervalMs'>): number {
-  const paced = fanoutMs >= PACE_MIN_MS ? Math.min(fanoutMs / FLUSH_DUTY, PACE_MAX_MS) : 0;
-  const interval = Math.max(board ? opts.flushIntervalMs : opts.presenceIntervalMs, paced);
-  return Math.max(now, lastFlushAt + interval);
-}
 /** Wait before retrying a commit that failed (disk full, database busy). */
 const COMMIT_RETRY_MS = 1_000;
 
@@ -98,8 +74,6 @@ export class Hub {
   private flushTimer: { cancel(): void } | null = null;
   private flushAt = Infinity;
   private lastFlushAt = -Infinity;
-  /** Main-thread time flushes take to write their messages, ms, smoothed (see nextFlushAt). */
-  private fanoutMs = 0;
   /** Serializes commits (and unloads) so turns are stored and delivered in order. */
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -231,7 +205,7 @@ export class Hub {
   private markDirty(room: Room, board: boolean): void {
     this.dirty.add(room);
     const now = performance.now();
-    const at = nextFlushAt(now, this.lastFlushAt, this.fanoutMs, board, this.opts);
+    const at = Math.max(now, this.lastFlushAt + (board ? this.opts.flushIntervalMs : this.opts.presenceIntervalMs));
     if (this.flushTimer) {
       if (this.flushAt <= at) return;
       this.flushTimer.cancel();
@@ -299,7 +273,6 @@ export class Hub {
       return;
     }
 
-    const fanoutStart = performance.now();
     let i = 0;
     const corked = new Set<Conn>();
     try {
@@ -348,10 +321,6 @@ export class Hub {
     } finally {
       // Never leave a socket corked: its later writes would never leave.
       for (const c of corked) c.uncork();
-      if (batches.length > 0) {
-        const sample = Math.min(performance.now() - fanoutStart, PACE_MAX_MS * FLUSH_DUTY);
-        this.fanoutMs += (sample - this.fanoutMs) * PACE_SMOOTHING;
-      }
     }
     // After the writes have left. A board that stays busy is compacted here; others when quiet (sweep).
     for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) await this.compact(b.room);
@@ -400,7 +369,7 @@ export class Hub {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.drain();
     for (const room of [...this.rooms.values()]) {
-      // Changes whose commit failed (and waits for its retry) are in the document: the snapshot keeps them.
+      // Changes whose commit failed (and wait for its retry) are in the document: the snapshot keeps them.
       if (room.logLength > 0 || room.pending.length > 0) await this.compact(room);
       room.destroy();
     }

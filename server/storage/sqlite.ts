@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
 import type { BudgetCheck, Vote } from '../../shared/tally.js';
-import { CommitThread, CommitThreadUnavailable } from './commitThread.js';
 import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
 
 const SCHEMA = `
@@ -67,24 +66,6 @@ CREATE TABLE IF NOT EXISTS settings (
 export interface SqliteOptions {
   /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
   synchronous?: 'full' | 'normal';
-  /**
-   * Append to the update log from a worker thread (commitThread.ts), so commits do not wait on
-   * the event loop. Default: on for a file, off for ':memory:' and '' (databases private to one
-   * connection). A CommitThread may be given (tests).
-   */
-  commitThread?: boolean | CommitThread;
-}
-
-/** A connection with the settings every connection to the file uses, and the schema in place. */
-export function openDatabase(path: string, synchronous: 'full' | 'normal' = 'full'): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-  // The commit thread and the event loop write through two connections; a write waits for the other's.
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  return db;
 }
 
 type VoteRow = Vote;
@@ -100,18 +81,14 @@ export class SqliteStore implements BoardStore {
   readonly db: Database.Database;
   private readonly stmt;
   private readonly appendTx;
-  /** Where appends are committed; null: on this connection, on the caller's thread. */
-  private thread: CommitThread | null;
-  private closing = false;
 
   constructor(path: string, opts: SqliteOptions = {}) {
-    const synchronous = opts.synchronous ?? 'full';
-    this.db = openDatabase(path, synchronous);
-    const privateDb = path === ':memory:' || path === '';
-    const thread = opts.commitThread ?? !privateDb;
-    this.thread = thread instanceof CommitThread ? thread : thread && !privateDb ? new CommitThread({ path, synchronous }) : null;
-    // Started now, so it is ready by the first change; a thread that cannot start is noticed at the first append.
-    void this.thread?.start();
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
     const db = this.db;
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, epoch, created_at, snapshot, join_code) VALUES (?, ?, ?, ?, ?)'),
@@ -163,18 +140,7 @@ export class SqliteStore implements BoardStore {
       entries.map((e) => Number(this.stmt.insertUpdate.run(e.boardId, e.data).lastInsertRowid)));
   }
 
-  /**
-   * Before a write on this connection: wait until no commit is in flight on the thread, so the
-   * write neither sleeps on the event loop in SQLite's busy handler nor overtakes an append asked
-   * for earlier (a board deleted while its last changes are being committed). The write itself
-   * follows without an await, so no new append can start in between.
-   */
-  private async writable(): Promise<void> {
-    while (this.thread?.busy) await this.thread.idle();
-  }
-
   async create(record: BoardRecord, initialState: Uint8Array): Promise<void> {
-    await this.writable();
     this.stmt.insertBoard.run(record.id, record.epoch, record.createdAt, initialState, record.joinCode);
   }
 
@@ -189,17 +155,14 @@ export class SqliteStore implements BoardStore {
   }
 
   async setJoinCode(id: BoardId, code: string): Promise<void> {
-    await this.writable();
     this.stmt.setJoinCode.run(code, id);
   }
 
   async addParticipant(boardId: BoardId, p: Omit<ParticipantRecord, 'removed'>): Promise<void> {
-    await this.writable();
     this.stmt.addParticipant.run(boardId, p.id, p.name, p.team, p.joinedAt);
   }
 
   async removeParticipant(boardId: BoardId, participantId: string): Promise<void> {
-    await this.writable();
     this.stmt.removeParticipant.run(boardId, participantId);
   }
 
@@ -224,28 +187,10 @@ export class SqliteStore implements BoardStore {
   }
 
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
-    if (this.closing) throw new Error('the store is closed');
-    if (entries.length === 0) return [];
-    if (this.thread) {
-      try {
-        return await this.thread.append(entries);
-      } catch (err) {
-        if (!(err instanceof CommitThreadUnavailable)) throw err;
-        // A thread that cannot start will not start next time either: commit here from now on.
-        console.error('[charrette] commit thread unavailable; committing on the main thread:', err.message);
-        this.thread = null;
-      }
-    }
-    return this.appendTx(entries);
-  }
-
-  /** Whether appends go through the commit thread (for operators and tests). */
-  get threaded(): boolean {
-    return this.thread !== null;
+    return entries.length === 0 ? [] : this.appendTx(entries);
   }
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    await this.writable();
     this.db.transaction(() => {
       this.stmt.setSnapshot.run(snapshot, uptoSeq, id);
       this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
@@ -253,7 +198,6 @@ export class SqliteStore implements BoardStore {
   }
 
   async quarantine(id: BoardId, seq: number, reason: string): Promise<void> {
-    await this.writable();
     this.db.transaction(() => {
       this.stmt.quarantine.run(reason, Date.now(), id, seq);
       this.stmt.deleteUpdate.run(id, seq);
@@ -261,7 +205,6 @@ export class SqliteStore implements BoardStore {
   }
 
   async delete(id: BoardId): Promise<void> {
-    await this.writable();
     this.db.transaction(() => {
       this.stmt.deleteBoardUpdates.run(id);
       this.stmt.deleteBoardQuarantine.run(id);
@@ -275,13 +218,11 @@ export class SqliteStore implements BoardStore {
   async setting(key: string, init: () => string): Promise<string> {
     const row = this.stmt.getSetting.get(key);
     if (row) return row.value;
-    await this.writable();
     this.stmt.setSetting.run(key, init());
     return this.stmt.getSetting.get(key)!.value;
   }
 
   async castVote(boardId: BoardId, round: number, vote: Vote, check: (mine: Vote[]) => BudgetCheck): Promise<BudgetCheck> {
-    await this.writable();
     return this.db.transaction((): BudgetCheck => {
       const verdict = check(this.stmt.votesOf.all(boardId, round, vote.voter));
       if (!verdict.ok) return verdict;
@@ -300,7 +241,6 @@ export class SqliteStore implements BoardStore {
   }
 
   async setVoteDone(boardId: BoardId, round: number, voter: string, team: string, done: boolean): Promise<void> {
-    await this.writable();
     if (done) this.stmt.setDone.run(boardId, round, voter, team);
     else this.stmt.unsetDone.run(boardId, round, voter);
   }
@@ -310,11 +250,6 @@ export class SqliteStore implements BoardStore {
   }
 
   async close(): Promise<void> {
-    this.closing = true;
-    try {
-      await this.thread?.close();
-    } finally {
-      this.db.close();
-    }
+    this.db.close();
   }
 }

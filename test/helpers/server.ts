@@ -24,7 +24,6 @@ export function testConfig(dataPath: string, over: Partial<ServerConfig> = {}): 
     dataPath,
     maxPayloadBytes: 1024 * 1024,
     synchronous: 'normal',
-    commitThread: true,
     staticDir: null,
     roomIdleMs: 200,
     compactEvery: 500,

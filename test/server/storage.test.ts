@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
@@ -7,7 +6,6 @@ import { addNote, selectNotes } from '../../shared/notes.js';
 import { COMPACT_BUSY_FACTOR, DEFAULT_HUB_OPTIONS, Hub } from '../../server/hub.js';
 import type { Logger } from '../../server/log.js';
 import { SqliteStore } from '../../server/storage/sqlite.js';
-import { CommitThread, CommitThreadUnavailable } from '../../server/storage/commitThread.js';
 import { createBoard as createWithTokens } from '../../server/boards.js';
 import { TokenSigner } from '../../server/tokens.js';
 import type { BoardStore } from '../../server/storage/types.js';
@@ -21,28 +19,6 @@ const BOARD = '23456789abcd' as BoardId;
 function capturingLogger(): Logger & { errors: string[] } {
   const errors: string[] = [];
   return { errors, info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) };
-}
-
-async function waitUntil(ok: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** A Hub on `store` with one board open; a note is added and the commit thread is killed while it is on its way. */
-async function changeWhileThreadDies(store: SqliteStore, text: string): Promise<{ hub: Hub; log: ReturnType<typeof capturingLogger> }> {
-  await createBoard(store, {}, BOARD);
-  const log = capturingLogger();
-  const hub = new Hub(store, log, DEFAULT_HUB_OPTIONS);
-  const r = await hub.open(BOARD);
-  if (!r.ok) throw new Error('load failed');
-  await store.append([{ boardId: BOARD, data: noteUpdate('warm') }]);
-  const thread = (store as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread;
-  addNote(r.room.doc, { text, pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
-  await thread.worker.terminate();
-  return { hub, log };
 }
 
 function noteUpdate(text: string): Uint8Array {
@@ -179,106 +155,26 @@ describe('SQLite store', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM updates').get()).toEqual({ n: 0 });
   });
 
-  it('appends go through the commit thread for a file, and on the connection itself for :memory: or when turned off', async () => {
-    const threaded = open('threaded.db');
-    expect(threaded.threaded).toBe(true);
-    const direct = new SqliteStore(join(tmp.dir, 'direct.db'), { commitThread: false });
-    stores.push(direct);
-    const memory = new SqliteStore(':memory:');
-    stores.push(memory);
-    expect([direct.threaded, memory.threaded]).toEqual([false, false]);
-    for (const s of [threaded, direct, memory]) {
-      await createBoard(s, {}, BOARD);
-      const seqs = await s.append([{ boardId: BOARD, data: noteUpdate('a') }, { boardId: BOARD, data: noteUpdate('b') }]);
-      // Read back through the store's own connection: what the thread committed is there.
-      expect((await s.load(BOARD))!.updates.map((u) => u.seq)).toEqual(seqs);
-    }
-    // Still on the thread after committing (a thread that failed to start falls back silently but for a log line).
-    expect(threaded.threaded).toBe(true);
-  });
-
-  it('a write on the main connection waits for the commit in flight: a board deleted and created again does not get the old board\'s last change', async () => {
-    const store = open('race.db');
+  it('a change whose commit failed (and waits for its retry) is still stored when the Hub closes', async () => {
+    const store = open('close-after-failure.db');
     await createBoard(store, {}, BOARD);
-    const inFlight = store.append([{ boardId: BOARD, data: noteUpdate('from the old board') }]);
-    await store.delete(BOARD);
-    await createBoard(store, {}, BOARD);
-    await inFlight;
-    expect((await store.load(BOARD))!.updates).toEqual([]);
-    expect(store.threaded).toBe(true);
-  });
-
-  it('a commit that fails on the thread rejects that append only', async () => {
-    const store = open('fails.db');
-    await createBoard(store, {}, BOARD);
-    const bad = store.append([{ boardId: null as unknown as BoardId, data: noteUpdate('no board') }]);
-    await expect(bad).rejects.toThrow(/NOT NULL/);
-    const [seq] = await store.append([{ boardId: BOARD, data: noteUpdate('after') }]);
-    expect((await store.load(BOARD))!.updates.map((u) => u.seq)).toEqual([seq]);
-    expect(store.threaded).toBe(true);
-  });
-
-  it('a commit thread that dies fails its commit, the Hub retries it on a new thread, and nothing is lost', async () => {
-    const store = open('dies.db');
-    const { hub, log } = await changeWhileThreadDies(store, 'survives');
+    // The disk refuses one commit (full, say); the store is otherwise the real one.
+    const append = store.append.bind(store);
+    let refuse = true;
+    store.append = (entries) => (refuse ? ((refuse = false), Promise.reject(new Error('SQLITE_FULL'))) : append(entries));
+    const log = capturingLogger();
+    const hub = new Hub(store, log, DEFAULT_HUB_OPTIONS);
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    addNote(r.room.doc, { text: 'not lost', pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
     await hub.drain();
-    await waitUntil(() => log.errors.length > 0);
     expect(log.errors[0]).toMatch(/commit of 1 updates failed; retrying/);
-    await waitUntil(async () => {
-      await hub.drain();
-      const doc = new Y.Doc();
-      for (const u of (await store.load(BOARD))!.updates) Y.applyUpdate(doc, u.data);
-      return selectNotes(doc).some((n) => n.text === 'survives');
-    });
-    expect(store.threaded).toBe(true);
     await hub.close();
-  });
-
-  it('a commit thread that cannot start says so, so the store can commit on its own connection instead', async () => {
-    // A path under a regular file: the thread's connection cannot be opened.
-    const file = join(tmp.dir, 'a-file');
-    writeFileSync(file, 'not a folder');
-    const thread = new CommitThread({ path: join(file, 'board.db'), synchronous: 'full' });
-    const failed = thread.append([{ boardId: BOARD, data: noteUpdate('x') }]);
-    await expect(failed).rejects.toBeInstanceOf(CommitThreadUnavailable);
-    await expect(failed).rejects.toThrow(/ENOTDIR|EEXIST/);
-    await thread.close();
-
-    // Given such a thread, the store commits on its own connection and keeps the change.
-    const store = new SqliteStore(join(tmp.dir, 'fallback.db'), { commitThread: new CommitThread({ path: join(file, 'other.db'), synchronous: 'full' }) });
-    stores.push(store);
-    await createBoard(store, {}, BOARD);
-    const [seq] = await store.append([{ boardId: BOARD, data: noteUpdate('kept') }]);
-    expect(store.threaded).toBe(false);
-    expect((await store.load(BOARD))!.updates.map((u) => u.seq)).toEqual([seq]);
-  });
-
-  it('a change whose commit failed is still stored when the Hub closes', async () => {
-    const store = new SqliteStore(join(tmp.dir, 'close-after-failure.db'));
-    const { hub } = await changeWhileThreadDies(store, 'not lost');
-    await hub.close();
-    await store.close();
-    const again = open('close-after-failure.db');
+    const loaded = (await store.load(BOARD))!;
     const doc = new Y.Doc();
-    const loaded = (await again.load(BOARD))!;
     if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
     for (const u of loaded.updates) Y.applyUpdate(doc, u.data);
-    expect(selectNotes(doc).map((n) => n.text)).toContain('not lost');
-  });
-
-  it('closing the store lets the commit in flight finish first', async () => {
-    const store = open('close.db');
-    await createBoard(store, {}, BOARD);
-    await store.append([{ boardId: BOARD, data: noteUpdate('warm') }]);
-    const pending = store.append([{ boardId: BOARD, data: noteUpdate('last') }]);
-    let settled = false;
-    void pending.then(() => (settled = true));
-    await store.close();
-    expect(settled).toBe(true);
-    const [seq] = await pending;
-    const again = new SqliteStore(join(tmp.dir, 'close.db'), { commitThread: false });
-    stores.push(again);
-    expect((await again.load(BOARD))!.updates.at(-1)!.seq).toBe(seq);
+    expect(selectNotes(doc).map((n) => n.text)).toEqual(['not lost']);
   });
 
   it('a board recreated under the same id gets a new epoch', async () => {
