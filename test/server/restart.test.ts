@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { addNote, moveNote, selectNotes } from '../../shared/notes.js';
 import { kill, spawnServer, type ServerProcess } from '../helpers/process.js';
@@ -12,6 +12,7 @@ describe('a killed server loses nothing that a client saw', () => {
     clients.splice(0).forEach((c) => c.destroy());
     await Promise.all(procs.splice(0).map((p) => kill(p)));
   });
+  afterAll(() => tmp.cleanup());
 
   it('SIGKILL after another client saw an update; restart on the same file; the update is there', async () => {
     const env = { CHARRETTE_DATA: join(tmp.dir, 'board.db'), CHARRETTE_STATIC: join(tmp.dir, 'no-client') };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { BoardId } from '../../shared/ids.js';
@@ -38,6 +38,7 @@ describe('SQLite store', () => {
   afterEach(async () => {
     for (const s of stores.splice(0)) if (s.db.open) await s.close();
   });
+  afterAll(() => tmp.cleanup());
 
   it('uses WAL and appends a batch in one commit with increasing seqs', async () => {
     const store = open('wal.db');
