@@ -16,29 +16,31 @@ import { openBoardSession, type BoardSession } from './session.js';
 /** A session the page has not taken by then is closed (the page went elsewhere). */
 const UNCLAIMED_MS = 10_000;
 
-let early: { session: BoardSession; token: string; timer: ReturnType<typeof setTimeout> } | null = null;
+interface Early { session: BoardSession; token: string; timer: ReturnType<typeof setTimeout> }
+let early: Early | null = null;
 
-function drop(): BoardSession | null {
+/** Take the early session out of its slot (the caller uses or destroys it). */
+function take(): Early | null {
   const e = early;
   early = null;
   if (e) clearTimeout(e.timer);
-  return e?.session ?? null;
+  return e;
 }
 
 export function openEarlySession(boardId: BoardId, access: Access | null): void {
   if (!access?.epoch || cachedEpoch(boardId) !== null) return;
-  drop()?.destroy();
+  take()?.session.destroy();
   const session = openBoardSession(boardId, access.epoch, access.token, { offlineCopyFirst: false });
-  early = { session, token: access.token, timer: setTimeout(() => drop()?.destroy(), UNCLAIMED_MS) };
+  early = { session, token: access.token, timer: setTimeout(() => take()?.session.destroy(), UNCLAIMED_MS) };
 }
 
 /** The session opened early for exactly this board, epoch and token, if it is still usable. */
 export function takeEarlySession(boardId: BoardId, epoch: string, token: string): BoardSession | null {
-  const token0 = early?.token;
-  const s = drop();
-  if (!s) return null;
+  const e = take();
+  if (!e) return null;
+  const s = e.session;
   // A terminal close (refused token, reset board) stops the provider; a new session meets it again and reports it.
-  if (s.boardId === boardId && s.epoch === epoch && token0 === token && s.provider.shouldConnect) return s;
+  if (s.boardId === boardId && s.epoch === epoch && e.token === token && s.provider.shouldConnect) return s;
   s.destroy();
   return null;
 }
