@@ -17,28 +17,42 @@ export interface DecodedUpdate {
 }
 
 /**
+ * decodeUpdateV2 takes the decoder class as a parameter; handing it this V1 decoder gives a full
+ * structural parse in V1 while letting us look at the read position afterwards. Defined once:
+ * a class per call costs a class definition (and a fresh hidden class) per client update.
+ */
+class TrackedV1 extends Y.UpdateDecoderV1 {
+  private static last: TrackedV1 | null = null;
+  constructor(d: decoding.Decoder) {
+    super(d);
+    TrackedV1.last = this;
+  }
+
+  /** The decoder of the last decode, forgotten here (it holds the update it read). */
+  static take(): TrackedV1 | null {
+    const r = TrackedV1.last;
+    TrackedV1.last = null;
+    return r;
+  }
+}
+
+/**
  * Decode `update` as V1 without applying it. Throws InvalidUpdate on truncated, trailing or
  * foreign bytes.
  */
 export function checkUpdateV1(update: Uint8Array): DecodedUpdate {
   if (update.length === 0) throw new InvalidUpdate('empty update');
-  let reader: Y.UpdateDecoderV1 | null = null;
-  // decodeUpdateV2 takes the decoder class as a parameter; handing it the V1 decoder gives a
-  // full structural parse in V1 while letting us look at the read position afterwards.
-  class Tracked extends Y.UpdateDecoderV1 {
-    constructor(d: decoding.Decoder) {
-      super(d);
-      // eslint-disable-next-line @typescript-eslint/no-this-alias
-      reader = this;
-    }
-  }
+  TrackedV1.take();
   let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DecodedUpdate['ds'] };
+  let reader: TrackedV1 | null;
   try {
-    decoded = Y.decodeUpdateV2(update, Tracked as unknown as typeof Y.UpdateDecoderV2) as unknown as typeof decoded;
+    decoded = Y.decodeUpdateV2(update, TrackedV1 as unknown as typeof Y.UpdateDecoderV2) as unknown as typeof decoded;
   } catch (err) {
     throw new InvalidUpdate(`undecodable update: ${(err as Error).message}`);
+  } finally {
+    reader = TrackedV1.take();
   }
-  if (!reader || decoding.hasContent((reader as Y.UpdateDecoderV1).restDecoder)) {
+  if (!reader || decoding.hasContent(reader.restDecoder)) {
     throw new InvalidUpdate('update has unread bytes (not a V1 update)');
   }
   const from = new Map<number, number>();

@@ -70,7 +70,6 @@ export function decide(actor: Actor, board: BoardRules, action: Action): Decisio
   // Participant from here on.
   if (action.kind === 'facilitate' || action.kind === 'category.remove') return no('only the facilitator can do that', 'facilitator-only');
   if (board.locked) return no('the board is locked', 'locked');
-  const own = (n: NoteRef) => n.author === actor.id;
   switch (action.kind) {
     case 'note.create':
       if (!NOTE_PHASES.includes(board.phase)) return no(`notes cannot be added in the ${board.phase} phase`, 'phase');
@@ -81,11 +80,11 @@ export function decide(actor: Actor, board: BoardRules, action: Action): Decisio
       return OK;
     case 'note.edit':
     case 'note.delete':
-      if (!own(action.note)) return no('only the author or the facilitator can change this note', 'not-author');
+      if (action.note.author !== actor.id) return no('only the author or the facilitator can change this note', 'not-author');
       if (!NOTE_PHASES.includes(board.phase)) return no(`notes cannot be changed in the ${board.phase} phase`, 'phase');
       return OK;
     case 'note.move':
-      if (own(action.note)) {
+      if (action.note.author === actor.id) {
         return NOTE_PHASES.includes(board.phase) ? OK : no(`notes cannot be moved in the ${board.phase} phase`, 'phase');
       }
       return board.phase === 'cluster' ? OK : no('other people\'s notes can be moved only while clustering', 'move-others');
