@@ -50,6 +50,7 @@ export async function startServer(
   const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous });
   const signer = new TokenSigner(await store.setting('token-secret', () => randomBytes(32).toString('base64url')));
   const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, roomIdleMs: config.roomIdleMs, compactEvery: config.compactEvery, flushIntervalMs: config.flushIntervalMs, presenceIntervalMs: config.presenceIntervalMs, docIdleMs: config.docIdleMs });
+  hub.onRefused = (conn, err) => refuseMessage(conn, err);
   const stats = { rejectedMessages: 0, rejectedWrites: 0, connections: 0 };
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes * HARD_PAYLOAD_FACTOR, perMessageDeflate: false });
 
@@ -188,17 +189,22 @@ export async function startServer(
     try {
       conn.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (err) {
-      stats.rejectedMessages++;
-      if (err instanceof ProtocolError) {
-        if (err.code === CLOSE.FORBIDDEN) {
-          stats.rejectedWrites++;
-          log.warn(`board ${conn.room.id}: refused a write from ${conn.claims.role} ${conn.claims.id}: ${JSON.stringify(safeReason(err.message))}`);
-        }
-        return conn.close(err.code, err.message);
-      }
-      log.error(`board ${conn.room.id}: unexpected error handling a message`, err);
-      conn.close(CLOSE.MALFORMED, 'message could not be processed');
+      refuseMessage(conn, err);
     }
+  }
+
+  /** Close `conn` for a message it cannot send (now, or when its queued update is applied), counted and logged. */
+  function refuseMessage(conn: Conn, err: unknown): void {
+    stats.rejectedMessages++;
+    if (err instanceof ProtocolError) {
+      if (err.code === CLOSE.FORBIDDEN) {
+        stats.rejectedWrites++;
+        log.warn(`board ${conn.room.id}: refused a write from ${conn.claims.role} ${conn.claims.id}: ${JSON.stringify(safeReason(err.message))}`);
+      }
+      return conn.close(err.code, err.message);
+    }
+    log.error(`board ${conn.room.id}: unexpected error handling a message`, err);
+    conn.close(CLOSE.MALFORMED, 'message could not be processed');
   }
 
   const heartbeat = setInterval(() => {

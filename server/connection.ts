@@ -185,7 +185,10 @@ export class Conn {
           } else this.send(room.fullSyncMessage());
         } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
           const update = readBytes(d);
-          applyClientUpdate(room, update, this, this.actor);
+          // Decoded now, so bytes that are not an update close the socket at once; checked and
+          // applied with the other updates of this flush (see Room.settle).
+          const decoded = decodeClientUpdate(update);
+          if (decoded) room.queueUpdate(this, update, decoded);
           this.received++;
           room.ackConns.add(this);
           room.onDirty?.(room, true);
@@ -266,19 +269,26 @@ export function closeSocket(ws: WebSocket, code: number, reason: string): void {
 }
 
 /**
- * Apply a client's V1 update after a strict parse and the policy check; throws ProtocolError
- * instead of applying anything doubtful. An empty update (what a new client answers the server's
- * state vector with) is accepted without making the board's document live.
+ * A client's V1 update after a strict parse; null for an empty update (what a new client answers
+ * the server's state vector with), which needs nothing applied. Throws ProtocolError on bytes
+ * that are not a V1 update.
  */
-export function applyClientUpdate(room: { readonly doc: Y.Doc }, update: Uint8Array, origin: unknown, actor: Actor): void {
+export function decodeClientUpdate(update: Uint8Array): DecodedUpdate | null {
   let decoded: DecodedUpdate;
   try {
     decoded = checkUpdateV1(update);
   } catch (err) {
     throw new ProtocolError(CLOSE.MALFORMED, err instanceof InvalidUpdate ? err.message : 'malformed document update');
   }
-  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-  const doc = room.doc;
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0 ? null : decoded;
+}
+
+/**
+ * Apply a decoded client update after the policy check; throws ProtocolError instead of applying
+ * anything doubtful. Checked against the document as it is now, so updates applied together in
+ * one transaction (see Room.settle) are each checked against what the earlier ones did.
+ */
+export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, actor: Actor): void {
   // An update that starts beyond what the server has for some client (a gap) would sit pending
   // in the document forever and ride along in every saved state: refuse it.
   for (const [client, clock] of decoded.from) {
@@ -291,7 +301,7 @@ export function applyClientUpdate(room: { readonly doc: Y.Doc }, update: Uint8Ar
     throw new ProtocolError(verdict.malformed ? CLOSE.MALFORMED : CLOSE.FORBIDDEN, verdict.malformed ? verdict.reason : `not allowed: ${verdict.reason}`);
   }
   try {
-    Y.applyUpdate(doc, update, origin);
+    Y.applyUpdate(doc, update);
   } catch {
     throw new ProtocolError(CLOSE.MALFORMED, 'document update could not be applied');
   }

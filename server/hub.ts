@@ -77,6 +77,13 @@ export class Hub {
   /** Serializes commits (and unloads) so turns are stored and delivered in order. */
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Set while a flush applies queued updates: the rooms are being flushed already. */
+  private settling = false;
+  /**
+   * Called when a client's queued update is refused (policy, gap); it must close the socket.
+   * Set by the app to log and count refusals; see Room.onRefused for the default.
+   */
+  onRefused: ((conn: Conn, err: unknown) => void) | null = null;
 
   private readonly sweeper: NodeJS.Timeout | null;
 
@@ -162,6 +169,7 @@ export class Hub {
     room.pending = migrated.applied.length > 0 ? [Y.encodeStateAsUpdate(doc)] : [];
     room.pendingOrigins.clear();
     room.onDirty = (r, board) => this.markDirty(r, board);
+    if (this.onRefused) room.onRefused = this.onRefused;
     if (room.pending.length > 0) this.markDirty(room, true);
     if (this.closed) {
       room.destroy();
@@ -204,6 +212,7 @@ export class Hub {
   /** `room` has something to send; `board` when it is a change or an acknowledgement, not only presence. */
   private markDirty(room: Room, board: boolean): void {
     this.dirty.add(room);
+    if (this.settling) return;
     const now = performance.now();
     const at = Math.max(now, this.lastFlushAt + (board ? this.opts.flushIntervalMs : this.opts.presenceIntervalMs));
     if (this.flushTimer) {
@@ -242,6 +251,13 @@ export class Hub {
   }
 
   private async flush(): Promise<void> {
+    // Client updates received since the last flush, applied one transaction per board.
+    this.settling = true;
+    try {
+      for (const room of this.dirty) room.settle();
+    } finally {
+      this.settling = false;
+    }
     const rooms = [...this.dirty];
     this.dirty.clear();
     const batches: Batch[] = [];

@@ -16,9 +16,22 @@ import type { BoardId } from '../shared/ids.js';
 import { selectAnonymous } from '../shared/meta.js';
 import { getMeta } from '../shared/schema.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
-import { MSG_SYNC_DEFLATED } from '../shared/protocol.js';
+import { CLOSE, MSG_SYNC_DEFLATED } from '../shared/protocol.js';
 import type { BoardRecord } from './storage/types.js';
-import { syncStep2Message, type Conn } from './connection.js';
+import { applyDecodedUpdate, ProtocolError, syncStep2Message, type Conn } from './connection.js';
+import type { DecodedUpdate } from './updates.js';
+
+/** The origin of a transaction that applied several clients' updates at once. */
+export class ClientBatch {
+  /** Connections whose updates were applied (refused ones are not). */
+  readonly conns = new Set<Conn>();
+}
+
+interface QueuedUpdate {
+  conn: Conn;
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+}
 
 export class Room {
   /** Presence is keyed by client ids and needs no document of the board's. */
@@ -31,6 +44,8 @@ export class Room {
   /** Identity (token id) that last owned each departed awareness id, so only it can take it back. */
   readonly formerAwarenessOwner = new Map<number, string>();
 
+  /** Client updates received and not applied yet: the next flush applies them together (settle). */
+  private queued: QueuedUpdate[] = [];
   /** Document updates of this turn, in order; persisted and broadcast together. */
   pending: Uint8Array[] = [];
   /** Connections whose messages produced `pending` (null = the server itself). */
@@ -90,12 +105,53 @@ export class Room {
 
   /** Set by the Hub: called whenever something must be sent; `board` is false for presence only. */
   onDirty: ((room: Room, board: boolean) => void) | null = null;
+  /** Set by the Hub: a queued update was refused (the default closes its socket with the reason). */
+  onRefused: (conn: Conn, err: unknown) => void = refuse;
+
+  /** Queue a client's decoded update; the next flush applies it (see settle). */
+  queueUpdate(conn: Conn, update: Uint8Array, decoded: DecodedUpdate): void {
+    this.queued.push({ conn, update, decoded });
+  }
+
+  /**
+   * Apply the queued client updates, in the order received, in one Yjs transaction: each is
+   * checked against the document as the ones before it left it, and refused ones are left out.
+   * One transaction for many updates, because Yjs's cost per transaction (state vectors over
+   * every client id the board has seen, and encoding the change for listeners) grows with the
+   * board's history, and under load dwarfs the cost of the updates themselves.
+   */
+  settle(): void {
+    if (this.queued.length === 0) return;
+    const queued = this.queued;
+    this.queued = [];
+    const batch = new ClientBatch();
+    const refused = new Set<Conn>();
+    Y.transact(this.liveDoc(), (tr) => {
+      for (const q of queued) {
+        // After a refusal its sender's later updates are dropped, as its later messages are.
+        if (refused.has(q.conn)) continue;
+        try {
+          applyDecodedUpdate(tr.doc, q.update, q.decoded, q.conn.actor);
+          batch.conns.add(q.conn);
+        } catch (err) {
+          refused.add(q.conn);
+          this.onRefused(q.conn, err);
+        }
+      }
+    }, batch, false);
+  }
 
   /**
    * The live document, made live again from the encoded state if it was put away. Callers use it
    * within their turn (or a short await): the Hub puts away only documents unused for seconds.
    */
   get doc(): Y.Doc {
+    // Whoever reads or changes the board sees every update received before it.
+    this.settle();
+    return this.liveDoc();
+  }
+
+  private liveDoc(): Y.Doc {
     this.lastDocUse = performance.now();
     if (!this.live) {
       const doc = new Y.Doc({ gc: true });
@@ -116,7 +172,7 @@ export class Room {
    * flushed. The next use of `doc` makes it live again.
    */
   putAway(): boolean {
-    if (!this.live || this.pending.length > 0) return false;
+    if (!this.live || this.pending.length > 0 || this.queued.length > 0) return false;
     this.state = stateOf(this.fullSyncMessage()); // a view: one copy of the board, not two
     this.stateVector = Y.encodeStateVectorFromUpdate(this.state);
     this.live.destroy();
@@ -177,6 +233,7 @@ export class Room {
 
   destroy(): void {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.queued = [];
     this.onDirty = null;
     this.awareness.destroy();
     this.live?.destroy();
@@ -191,7 +248,8 @@ export class Room {
       this.fullState = null;
       this.deflated = null;
       this.pending.push(update);
-      this.pendingOrigins.add(isConn(origin) ? origin : null);
+      if (origin instanceof ClientBatch) for (const c of origin.conns) this.pendingOrigins.add(c);
+      else this.pendingOrigins.add(isConn(origin) ? origin : null);
       this.onDirty?.(this, true);
     });
     return doc;
@@ -210,5 +268,10 @@ function stateOf(syncStep2: Uint8Array): Uint8Array {
 }
 
 interface AwarenessChange { added: number[]; updated: number[]; removed: number[] }
+
+function refuse(conn: Conn, err: unknown): void {
+  if (err instanceof ProtocolError) conn.close(err.code, err.message);
+  else conn.close(CLOSE.MALFORMED, 'document update could not be applied');
+}
 
 const isConn = (o: unknown): o is Conn => typeof o === 'object' && o !== null && 'awarenessIds' in o;

@@ -39,6 +39,10 @@ export class Tracker {
   private arrived = new Int32Array(this.cap);
   private durableAt = new Float64Array(this.cap);
   private tags = new Int32Array(this.cap);
+  /** The previous update by the same sender that wrote the same note's text, or -1. */
+  private prevSameNote = new Int32Array(this.cap);
+  /** Per sender, per note: the last update that wrote its text. */
+  private readonly lastByNote: number[][] = [];
   /** One bit per user per update: a receiver that sees a marker twice counts once. */
   private seen: Uint8Array;
   private readonly stride: number;
@@ -49,7 +53,10 @@ export class Tracker {
   constructor(readonly users: number) {
     this.stride = Math.ceil(users / 8);
     this.seen = new Uint8Array(this.cap * this.stride);
-    for (let u = 0; u < users; u++) this.index.push([]);
+    for (let u = 0; u < users; u++) {
+      this.index.push([]);
+      this.lastByNote.push([]);
+    }
   }
 
   get receivers(): number {
@@ -64,6 +71,7 @@ export class Tracker {
     this.durableAt = f(this.durableAt);
     this.arrived = i(this.arrived);
     this.tags = i(this.tags);
+    this.prevSameNote = i(this.prevSameNote);
     const seen = new Uint8Array(this.cap * this.stride);
     seen.set(this.seen);
     this.seen = seen;
@@ -75,26 +83,43 @@ export class Tracker {
     return w;
   }
 
-  send(sender: number, seq: number, t: number, tag: number): void {
+  /** `note` identifies the note whose text the update wrote (per sender), -1 for none. */
+  send(sender: number, seq: number, t: number, tag: number, note = -1): void {
     if (this.count === this.cap) this.grow();
     const w = this.window(tag);
     const i = this.count++;
     this.index[sender]![seq] = i;
+    const last = this.lastByNote[sender]!;
+    this.prevSameNote[i] = note >= 0 ? (last[note] ?? -1) : -1;
+    if (note >= 0) last[note] = i;
     this.sendAt[i] = t;
     this.tags[i] = tag;
     this.durableAt[i] = NaN;
     w.end = this.count;
   }
 
+  /**
+   * `receiver` found the marker of (sender, seq). That also delivers the sender's earlier writes
+   * of the same note's text that this receiver has not seen: a server that applies several
+   * updates in one transaction sends an overwritten value as deleted, without its text (and its
+   * marker). The receiver's board is then as if it had received them, at this moment.
+   */
   arrive(receiver: number, sender: number, seq: number, t: number): void {
     if (receiver === sender) return; // a server may echo a user's own update in a merged message
-    const i = this.index[sender]?.[seq];
-    if (i === undefined) return; // a marker from content written before tracking began
-    const byte = i * this.stride + (receiver >> 3);
+    const first = this.index[sender]?.[seq];
+    if (first === undefined) return; // a marker from content written before tracking began
     const bit = 1 << (receiver & 7);
-    const had = this.seen[byte]!;
-    if (had & bit) return;
-    this.seen[byte] = had | bit;
+    // Earlier writes seen by this receiver had their own predecessors covered when they arrived.
+    for (let i = first; i >= 0; i = this.prevSameNote[i]!) {
+      const byte = i * this.stride + (receiver >> 3);
+      const had = this.seen[byte]!;
+      if (had & bit) return;
+      this.seen[byte] = had | bit;
+      this.delivered(i, t);
+    }
+  }
+
+  private delivered(i: number, t: number): void {
     const n = this.arrived[i]! + 1;
     this.arrived[i] = n;
     const tag = this.tags[i]!;

@@ -22,7 +22,7 @@ import {
 } from './wire.js';
 
 const REMOTE_ORIGIN = Symbol('bench:remote');
-const EMPTY_READY: [number, Uint8Array] = [-1, new Uint8Array()];
+const EMPTY_READY: [number, Uint8Array, number] = [-1, new Uint8Array(), -1];
 const CONNECT_TIMEOUT_MS = 30_000;
 /** Beyond this many notes a user only moves and edits (boards stay the size people make). */
 export const MAX_NOTES_PER_USER = 12;
@@ -77,8 +77,8 @@ export class SimUser {
   private readonly carried: number[] = [];
   private acked = 0;
   private onSynced: (() => void) | null = null;
-  /** Edits made ahead of time: [seq, message], sent in order by act(). */
-  private readonly ready: Array<[number, Uint8Array]> = [];
+  /** Edits made ahead of time: [seq, message, note], sent in order by act(). */
+  private readonly ready: Array<[number, Uint8Array, number]> = [];
   private readyHead = 0;
   private pendingState: Uint8Array | null = null;
   private pendingDeflated = false;
@@ -170,10 +170,10 @@ export class SimUser {
     }
   }
 
-  /** Send a marked update message. */
-  private sendMarked(seq: number, msg: Uint8Array): boolean {
+  /** Send a marked update message that wrote the text of note `note` (an index into `notes`). */
+  private sendMarked(seq: number, msg: Uint8Array, note: number): boolean {
     if (!this.open) return false;
-    this.opts.tracker?.send(this.index, seq, performance.now(), this.tag);
+    this.opts.tracker?.send(this.index, seq, performance.now(), this.tag, note);
     this.carried.push(seq);
     this.send(msg);
     if (this.replica) Y.applyUpdate(this.replica, syncPayload(msg), REMOTE_ORIGIN);
@@ -199,12 +199,12 @@ export class SimUser {
    */
   act(): boolean {
     if (this.readyHead < this.ready.length) {
-      const [seq, msg] = this.ready[this.readyHead]!;
+      const [seq, msg, note] = this.ready[this.readyHead]!;
       this.ready[this.readyHead++] = EMPTY_READY;
-      return this.sendMarked(seq, msg);
+      return this.sendMarked(seq, msg, note);
     }
     const made = this.make();
-    return made ? this.sendMarked(made[0], made[1]) : false;
+    return made ? this.sendMarked(made[0], made[1], made[2]) : false;
   }
 
   /**
@@ -223,15 +223,21 @@ export class SimUser {
     }
   }
 
-  /** Perform the next action on the local doc; its seq and message, or null for a no-op. */
-  private make(action: Action = this.nextAction()): [number, Uint8Array] | null {
+  /**
+   * Perform the next action on the local doc; its seq, message and the note whose text it wrote
+   * (an index into `notes`), or null for a no-op.
+   */
+  private make(action: Action = this.nextAction()): [number, Uint8Array, number] | null {
     const seq = this.seq++;
     const text = `${this.opts.rng.pick(IDEAS)} ${marker(this.index, seq)}`;
     const { id, name, team } = this.endpoint.identity;
+    let slot: number;
     if (action === 'add' || this.notes.length === 0) {
+      slot = this.notes.length;
       this.notes.push(addNote(this.doc, { text, pos: this.position(), author: id, authorName: name, team }));
     } else {
-      const note = this.opts.rng.pick(this.notes);
+      slot = this.opts.rng.int(0, this.notes.length - 1);
+      const note = this.notes[slot]!;
       if (action === 'move') {
         this.doc.transact(() => {
           moveNote(this.doc, note, this.position());
@@ -243,7 +249,7 @@ export class SimUser {
     }
     const u = this.captured;
     this.captured = null;
-    return u ? [seq, syncUpdate(u)] : null;
+    return u ? [seq, syncUpdate(u), slot] : null;
   }
 
   /** Add many notes in one update (seeding a board); unmarked. */

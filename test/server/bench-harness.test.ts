@@ -42,6 +42,39 @@ describe('benchmark harness', () => {
     expect(t.report(0)).toMatchObject({ updates: 1, lostUpdates: 0, lostDeliveries: 0 });
   });
 
+  it('counts an overwritten write as delivered when the write that overwrote it arrives', () => {
+    // A server applying two updates of one user in one transaction (as ours does per flush)
+    // sends the first text as deleted, without its marker.
+    const user = new Y.Doc();
+    const server = new Y.Doc({ gc: true });
+    const sent: Uint8Array[] = [];
+    user.on('update', (u: Uint8Array) => sent.push(u));
+    const id = addNote(user, { text: `one ${marker(0, 0)}`, pos: { x: 1, y: 2 }, author: 'p-a', authorName: 'A' });
+    const other = addNote(user, { text: `other ${marker(0, 1)}`, pos: { x: 1, y: 2 }, author: 'p-a', authorName: 'A' });
+    editNote(user, id, `two ${marker(0, 2)}`);
+    const out: Uint8Array[] = [];
+    server.on('update', (u: Uint8Array) => out.push(u));
+    Y.transact(server, () => sent.forEach((u) => Y.applyUpdate(server, u)));
+    const found: number[] = [];
+    scanMarkers(Buffer.from(out[0]!), (_s, q) => found.push(q));
+    expect(found.sort()).toEqual([1, 2]);
+    expect(other).not.toBe(id);
+
+    const t = new Tracker(3);
+    t.send(0, 0, 0, 0, 0); // note 0
+    t.send(0, 1, 0, 0, 1); // note 1
+    t.send(0, 2, 1, 0, 0); // note 0 again
+    for (const q of found) t.arrive(1, 0, q, 5);
+    // Receiver 1 has everything; receiver 2 got only the write to note 1: 0 and 2 are missing there.
+    t.arrive(2, 0, 1, 5);
+    expect(t.report(0)).toMatchObject({ updates: 3, lostUpdates: 2, lostDeliveries: 2 });
+    expect(t.report(0).arrival.count).toBe(4);
+    t.arrive(2, 0, 2, 6);
+    expect(t.report(0)).toMatchObject({ updates: 3, lostUpdates: 0, lostDeliveries: 0 });
+    // The overwritten write is timed from its own send to the arrival of the one that covered it.
+    expect(t.report(0).fanout.max).toBe(6);
+  });
+
   for (const name of ['charrette', 'relay'] as const) {
     it(`measures a short run on ${name}`, async () => {
       const target = await startTarget(name, { pin: false });
