@@ -11,6 +11,7 @@ import type { BoardId } from '../shared/ids.js';
 import { migrate } from '../shared/migrations.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
 import { encodeSaved } from '../shared/protocol.js';
+import { Compactor, CompactorUnavailable } from './compactor.js';
 import { awarenessMessage, type Conn, updateMessage } from './connection.js';
 import { SharedMessage } from './frame.js';
 import type { Logger } from './log.js';
@@ -86,6 +87,10 @@ export class Hub {
   onRefused: ((conn: Conn, err: unknown) => void) | null = null;
 
   private readonly sweeper: NodeJS.Timeout | null;
+  /** Encodes boards for compaction off the event loop. */
+  private readonly compactor = new Compactor();
+  /** Compactions under way, of loaded boards and of boards unloaded since. */
+  private readonly compactions = new Set<Promise<void>>();
 
   constructor(
     readonly store: BoardStore,
@@ -104,15 +109,7 @@ export class Hub {
   private sweep(): void {
     const now = performance.now();
     for (const room of this.rooms.values()) {
-      if (room.logLength >= this.opts.compactEvery && room.lastChangeAt < now - this.opts.compactQuietMs && !room.compacting) {
-        room.compacting = true;
-        this.chain = this.chain
-          .then(() => (room.logLength >= this.opts.compactEvery && this.rooms.get(room.id) === room ? this.compact(room) : undefined))
-          .catch((err: unknown) => this.log.error(`board ${room.id}: compaction failed`, err))
-          .finally(() => {
-            room.compacting = false;
-          });
-      }
+      if (room.logLength >= this.opts.compactEvery && room.lastChangeAt < now - this.opts.compactQuietMs) this.compactSoon(room);
       if (this.opts.docIdleMs > 0 && room.isLive && room.lastDocUse < now - this.opts.docIdleMs && !this.dirty.has(room)) room.putAway();
     }
   }
@@ -339,7 +336,7 @@ export class Hub {
       for (const c of corked) c.uncork();
     }
     // After the writes have left. A board that stays busy is compacted here; others when quiet (sweep).
-    for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) await this.compact(b.room);
+    for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) this.compactSoon(b.room);
   }
 
   /** Put a failed batch back in front of anything that arrived since, so order is kept. */
@@ -351,7 +348,48 @@ export class Hub {
     }
   }
 
-  private async compact(room: Room): Promise<void> {
+  /**
+   * Fold a board's log into its snapshot in the background (unless that is under way): the board
+   * is encoded on the compaction thread from what is stored, so the event loop goes on meanwhile.
+   */
+  private compactSoon(room: Room): void {
+    if (room.compacting || this.closed) return;
+    const done = this.compactStored(room)
+      .catch((err: unknown) => this.log.error(`board ${room.id}: compaction failed (log kept)`, err))
+      .finally(() => {
+        if (room.compacting === done) room.compacting = null;
+        this.compactions.delete(done);
+      });
+    room.compacting = done;
+    this.compactions.add(done);
+  }
+
+  /** Snapshot = stored snapshot + the log rows committed so far, encoded off the event loop. */
+  private async compactStored(room: Room): Promise<void> {
+    const uptoSeq = room.lastSeq;
+    const folded = room.logLength;
+    if (folded === 0) return;
+    const stored = await this.store.load(room.id);
+    if (!stored) return;
+    let state: Uint8Array;
+    try {
+      const updates = stored.updates.filter((u) => u.seq <= uptoSeq).map((u) => u.data);
+      state = await this.compactor.encode({ boardId: room.id, snapshot: stored.snapshot, snapshotSeq: stored.snapshotSeq, updates, uptoSeq });
+    } catch (err) {
+      if (!(err instanceof CompactorUnavailable) || this.closed || this.rooms.get(room.id) !== room) throw err;
+      // No thread: encode here, as the board is now (which includes every row up to lastSeq).
+      return this.compactHere(room);
+    }
+    // The store only moves a snapshot forward: a compaction that finished after a newer one is dropped.
+    await this.store.compact(room.id, state, uptoSeq);
+    room.logLength = Math.max(0, room.logLength - folded);
+  }
+
+  /**
+   * Compact on this thread from the board's document, which also holds changes whose commit
+   * failed (they wait for a retry): for shutdown, and for unloading such a board.
+   */
+  private async compactHere(room: Room): Promise<void> {
     try {
       await this.store.compact(room.id, room.encodeState(), room.lastSeq);
       room.logLength = 0;
@@ -364,7 +402,15 @@ export class Hub {
     if (room.conns.size > 0 || this.rooms.get(room.id) !== room) return;
     await this.flush();
     if (room.conns.size > 0) return;
-    if (room.logLength > 0) await this.compact(room);
+    if (room.pending.length > 0) {
+      // Its last commit failed: only the document has those changes. Not while another
+      // compaction could write an older state after this one.
+      if (room.compacting) await room.compacting;
+      if (room.conns.size > 0 || this.rooms.get(room.id) !== room) return;
+      await this.compactHere(room);
+    } else if (room.logLength > 0) {
+      this.compactSoon(room); // finishes after the board is unloaded
+    }
     this.rooms.delete(room.id);
     room.destroy();
   }
@@ -372,11 +418,14 @@ export class Hub {
   /** Unload a board at once (e.g. before deleting it), closing its sockets. */
   async evict(id: BoardId, closeConn: (c: Conn) => void): Promise<void> {
     const room = this.rooms.get(id);
-    if (!room) return;
-    for (const c of [...room.conns]) closeConn(c);
-    this.rooms.delete(id);
-    this.dirty.delete(room);
-    room.destroy();
+    if (room) {
+      for (const c of [...room.conns]) closeConn(c);
+      this.rooms.delete(id);
+      this.dirty.delete(room);
+      room.destroy();
+    }
+    // A compaction finishing after the board is deleted (and perhaps recreated) would write into it.
+    await Promise.all([...this.compactions]);
   }
 
   /** Store everything pending, compact every board, and stop. */
@@ -384,9 +433,12 @@ export class Hub {
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
     await this.drain();
+    // Background compactions finish first: one writing after the snapshots below would undo them.
+    await Promise.all([...this.compactions]);
+    await this.compactor.close();
     for (const room of [...this.rooms.values()]) {
       // Changes whose commit failed (and wait for its retry) are in the document: the snapshot keeps them.
-      if (room.logLength > 0 || room.pending.length > 0) await this.compact(room);
+      if (room.logLength > 0 || room.pending.length > 0) await this.compactHere(room);
       room.destroy();
     }
     this.rooms.clear();

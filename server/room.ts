@@ -62,8 +62,8 @@ export class Room {
   logLength = 0;
   /** When an update of this board was last committed (performance.now()); quiet boards get compacted. */
   lastChangeAt = performance.now();
-  /** A compaction of this board is queued (see Hub.sweep). */
-  compacting = false;
+  /** The compaction of this board under way, if any (see Hub.compactSoon). */
+  compacting: Promise<void> | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   /** When the live document was last asked for (performance.now()). */
   lastDocUse = performance.now();

@@ -95,8 +95,8 @@ export class SqliteStore implements BoardStore {
       getBoard: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE id = ?'),
       getByCode: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE join_code = ?'),
       setJoinCode: db.prepare('UPDATE boards SET join_code = ? WHERE id = ?'),
-      getSnapshot: db.prepare<[string], BoardRow & { snapshot: Buffer | null }>(
-        'SELECT id, epoch, created_at, join_code, snapshot FROM boards WHERE id = ?'),
+      getSnapshot: db.prepare<[string], BoardRow & { snapshot: Buffer | null; snapshot_seq: number }>(
+        'SELECT id, epoch, created_at, join_code, snapshot, snapshot_seq FROM boards WHERE id = ?'),
       addParticipant: db.prepare(
         `INSERT INTO participants (board_id, id, name, team, joined_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, team = excluded.team`),
@@ -123,7 +123,8 @@ export class SqliteStore implements BoardStore {
       getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
-      setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_seq = ? WHERE id = ?'),
+      // Only forward: a compaction that finishes after a newer one must not put back an older state.
+      setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?'),
       deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       quarantine: db.prepare(
         `INSERT OR REPLACE INTO quarantined_updates (seq, board_id, data, reason, at)
@@ -182,6 +183,7 @@ export class SqliteStore implements BoardStore {
     return {
       record: toRecord(row),
       snapshot: row.snapshot ? asBytes(row.snapshot) : null,
+      snapshotSeq: row.snapshot_seq,
       updates: this.stmt.getUpdates.all(id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
     };
   }
@@ -192,8 +194,7 @@ export class SqliteStore implements BoardStore {
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.stmt.setSnapshot.run(snapshot, uptoSeq, id);
-      this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
+      if (this.stmt.setSnapshot.run(snapshot, uptoSeq, id, uptoSeq).changes > 0) this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
     })();
   }
 

@@ -30,6 +30,8 @@ export interface StoredUpdate {
 export interface LoadedBoard {
   record: BoardRecord;
   snapshot: Uint8Array | null;
+  /** The last log seq folded into `snapshot` (0 when none was). */
+  snapshotSeq: number;
   updates: StoredUpdate[];
 }
 
@@ -50,7 +52,10 @@ export interface BoardStore {
    * when they are on disk, with the seq assigned to each entry, in order.
    */
   append(entries: readonly AppendEntry[]): Promise<number[]>;
-  /** Replace the log up to and including `uptoSeq` with a snapshot. */
+  /**
+   * Replace the log up to and including `uptoSeq` with a snapshot; does nothing when the stored
+   * snapshot is already newer (a compaction finishing after a later one).
+   */
   compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Move a stored update that cannot be decoded out of the log, keeping it for inspection. */
   quarantine(id: BoardId, seq: number, reason: string): Promise<void>;

@@ -1,0 +1,105 @@
+/**
+ * Folding a board's log into its snapshot means encoding the whole board, and that grows with
+ * the board's history, not with the log: on a board that 200 people have edited for a while it
+ * takes 30-100+ ms, during which the event loop would deliver nothing to anyone (on any board).
+ * A worker thread does it instead, from the stored snapshot and log rows: the event loop only
+ * reads the rows and writes the result.
+ */
+import { Worker } from 'node:worker_threads';
+
+export interface CompactRequest {
+  id: number;
+  boardId: string;
+  /** The stored snapshot and the last seq folded into it. */
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  /** The log rows after the snapshot, up to and including uptoSeq, in order. */
+  updates: Uint8Array[];
+  uptoSeq: number;
+}
+
+export type CompactReply = { id: number; ok: true; state: Uint8Array } | { id: number; ok: false; error: string };
+
+/** The thread could not be started (or died): compact on the caller's thread instead. */
+export class CompactorUnavailable extends Error {}
+
+/**
+ * The worker runs TypeScript like the rest of the server: its entry registers tsx (resolved from
+ * here, so the server's working directory does not matter) and then imports the worker module.
+ */
+function workerSource(): string {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./compactWorker.ts', import.meta.url).href;
+  // A failure to load is thrown outside the promise, so it ends the thread with an 'error' event.
+  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })` +
+    '.catch((err) => process.nextTick(() => { throw err; }))';
+}
+
+interface Waiting {
+  resolve: (state: Uint8Array) => void;
+  reject: (err: Error) => void;
+}
+
+export class Compactor {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private closed = false;
+
+  /** The board's state from its snapshot and the log rows after it, encoded off the event loop. */
+  encode(board: Omit<CompactRequest, 'id'>): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(new CompactorUnavailable('compactor closed'));
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (err) {
+      return Promise.reject(new CompactorUnavailable(err instanceof Error ? err.message : String(err)));
+    }
+    const id = this.nextId++;
+    // A compaction asked for keeps the process alive until it is done (see settled).
+    worker.ref();
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...board } satisfies CompactRequest);
+    });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(workerSource(), { eval: true });
+    this.worker = worker;
+    worker.on('message', (reply: CompactReply) => {
+      const w = this.waiting.get(reply.id);
+      if (!w) return;
+      this.waiting.delete(reply.id);
+      if (reply.ok) w.resolve(reply.state);
+      else w.reject(new Error(reply.error));
+      this.settled();
+    });
+    // A thread that dies takes its requests with it: they fail (their logs stay as they are), and
+    // the next request starts a new thread.
+    const fail = (err: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      for (const w of this.waiting.values()) w.reject(new CompactorUnavailable(err.message));
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`compaction thread exited with code ${code}`)));
+    return worker;
+  }
+
+  /** An idle thread does not keep the process alive. */
+  private settled(): void {
+    if (this.waiting.size === 0) this.worker?.unref();
+  }
+
+  /** Stop the thread; requests in flight fail (their logs stay as they are). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    for (const w of this.waiting.values()) w.reject(new CompactorUnavailable('compactor closed'));
+    this.waiting.clear();
+    if (worker) await worker.terminate();
+  }
+}
