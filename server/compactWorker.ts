@@ -1,6 +1,7 @@
 /**
  * The compaction thread's side (see compactor.ts): builds a board from its stored snapshot and
- * log, with garbage collection on as the server's documents have it, and encodes its state.
+ * log, with garbage collection on as the server's documents have it, and encodes its state in
+ * Yjs's V2 encoding, as snapshots are stored (see storage/snapshot.ts).
  *
  * It keeps the documents of the last few boards it compacted: the next compaction of a busy
  * board then applies only the rows stored since, instead of decoding its whole history again.
@@ -8,6 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { CompactReply, CompactRequest } from './compactor.js';
+import { applySnapshot } from './storage/snapshot.js';
 
 const port = parentPort!;
 /** Boards whose documents are kept between compactions (least recently compacted dropped first). */
@@ -29,14 +31,14 @@ function compact(req: CompactRequest): Uint8Array {
   try {
     // One transaction: Yjs's cost per transaction grows with the number of client ids.
     Y.transact(doc, () => {
-      if (!entry && req.snapshot) Y.applyUpdate(doc, req.snapshot);
+      if (!entry && req.snapshot) applySnapshot(doc, req.snapshot, req.snapshotFormat);
       for (const u of req.updates) Y.applyUpdate(doc, u);
     });
   } catch (err) {
     doc.destroy();
     throw err;
   }
-  const state = Y.encodeStateAsUpdate(doc);
+  const state = Y.encodeStateAsUpdateV2(doc);
   kept.set(req.boardId, { doc, seq: req.uptoSeq, state });
   if (kept.size > KEEP) {
     const [oldest, e] = kept.entries().next().value!;

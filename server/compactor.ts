@@ -6,12 +6,14 @@
  * reads the rows and writes the result.
  */
 import { Worker } from 'node:worker_threads';
+import type { SnapshotFormat } from './storage/snapshot.js';
 
 export interface CompactRequest {
   id: number;
   boardId: string;
-  /** The stored snapshot and the last seq folded into it. */
+  /** The stored snapshot, how it is encoded, and the last seq folded into it. */
   snapshot: Uint8Array | null;
+  snapshotFormat: SnapshotFormat;
   snapshotSeq: number;
   /** The log rows after the snapshot, up to and including uptoSeq, in order. */
   updates: Uint8Array[];
@@ -46,7 +48,7 @@ export class Compactor {
   private nextId = 1;
   private closed = false;
 
-  /** The board's state from its snapshot and the log rows after it, encoded off the event loop. */
+  /** The board's state (Yjs V2) from its snapshot and the log rows after it, encoded off the event loop. */
   encode(board: Omit<CompactRequest, 'id'>): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new CompactorUnavailable('compactor closed'));
     let worker: Worker;

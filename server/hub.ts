@@ -16,6 +16,7 @@ import { awarenessMessage, type Conn, updateMessage } from './connection.js';
 import { SharedMessage } from './frame.js';
 import type { Logger } from './log.js';
 import { Room } from './room.js';
+import { applySnapshot } from './storage/snapshot.js';
 import type { AppendEntry, BoardStore } from './storage/types.js';
 
 export interface HubOptions {
@@ -139,7 +140,7 @@ export class Hub {
     const doc = room.doc;
     if (stored.snapshot) {
       try {
-        Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
+        applySnapshot(doc, stored.snapshot, stored.snapshotFormat, LOAD_ORIGIN);
       } catch (err) {
         this.log.error(`board ${id}: snapshot is corrupt; refusing to load it`, err);
         room.destroy();
@@ -374,7 +375,9 @@ export class Hub {
     let state: Uint8Array;
     try {
       const updates = stored.updates.filter((u) => u.seq <= uptoSeq).map((u) => u.data);
-      state = await this.compactor.encode({ boardId: room.id, snapshot: stored.snapshot, snapshotSeq: stored.snapshotSeq, updates, uptoSeq });
+      state = await this.compactor.encode({
+        boardId: room.id, snapshot: stored.snapshot, snapshotFormat: stored.snapshotFormat, snapshotSeq: stored.snapshotSeq, updates, uptoSeq,
+      });
     } catch (err) {
       if (!(err instanceof CompactorUnavailable) || this.closed || this.rooms.get(room.id) !== room) throw err;
       // No thread: encode here, as the board is now (which includes every row up to lastSeq).
@@ -391,7 +394,7 @@ export class Hub {
    */
   private async compactHere(room: Room): Promise<void> {
     try {
-      await this.store.compact(room.id, room.encodeState(), room.lastSeq);
+      await this.store.compact(room.id, room.encodeStateV2(), room.lastSeq);
       room.logLength = 0;
     } catch (err) {
       this.log.error(`board ${room.id}: compaction failed (log kept)`, err);

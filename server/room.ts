@@ -191,6 +191,11 @@ export class Room {
     return stateVector ? Y.diffUpdate(this.state!, stateVector) : this.state!;
   }
 
+  /** The whole document in Yjs's V2 encoding (how compaction stores it; see storage/snapshot.ts). */
+  encodeStateV2(): Uint8Array {
+    return this.live ? Y.encodeStateAsUpdateV2(this.live) : Y.convertUpdateFormatV1ToV2(this.state!);
+  }
+
   /**
    * The sync step 2 message carrying the whole document, encoded once per document version and
    * reused for every client that joins with an empty state vector (most joiners): a cohort of

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS boards (
   created_at  INTEGER NOT NULL,
   snapshot    BLOB,
   snapshot_seq INTEGER NOT NULL DEFAULT 0,
+  snapshot_format INTEGER NOT NULL DEFAULT 1,
   join_code   TEXT NOT NULL UNIQUE
 );
 CREATE TABLE IF NOT EXISTS participants (
@@ -89,14 +90,17 @@ export class SqliteStore implements BoardStore {
     this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Databases from before compaction wrote V2 snapshots: theirs are all V1.
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all().map((c) => c.name);
+    if (!columns.includes('snapshot_format')) this.db.exec('ALTER TABLE boards ADD COLUMN snapshot_format INTEGER NOT NULL DEFAULT 1');
     const db = this.db;
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, epoch, created_at, snapshot, join_code) VALUES (?, ?, ?, ?, ?)'),
       getBoard: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE id = ?'),
       getByCode: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE join_code = ?'),
       setJoinCode: db.prepare('UPDATE boards SET join_code = ? WHERE id = ?'),
-      getSnapshot: db.prepare<[string], BoardRow & { snapshot: Buffer | null; snapshot_seq: number }>(
-        'SELECT id, epoch, created_at, join_code, snapshot, snapshot_seq FROM boards WHERE id = ?'),
+      getSnapshot: db.prepare<[string], BoardRow & { snapshot: Buffer | null; snapshot_seq: number; snapshot_format: number }>(
+        'SELECT id, epoch, created_at, join_code, snapshot, snapshot_seq, snapshot_format FROM boards WHERE id = ?'),
       addParticipant: db.prepare(
         `INSERT INTO participants (board_id, id, name, team, joined_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, team = excluded.team`),
@@ -124,7 +128,7 @@ export class SqliteStore implements BoardStore {
         'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
       // Only forward: a compaction that finishes after a newer one must not put back an older state.
-      setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?'),
+      setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_seq = ?, snapshot_format = 2 WHERE id = ? AND snapshot_seq <= ?'),
       deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       quarantine: db.prepare(
         `INSERT OR REPLACE INTO quarantined_updates (seq, board_id, data, reason, at)
@@ -184,6 +188,7 @@ export class SqliteStore implements BoardStore {
       record: toRecord(row),
       snapshot: row.snapshot ? asBytes(row.snapshot) : null,
       snapshotSeq: row.snapshot_seq,
+      snapshotFormat: row.snapshot_format === 2 ? 2 : 1,
       updates: this.stmt.getUpdates.all(id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
     };
   }

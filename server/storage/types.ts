@@ -4,6 +4,7 @@
  */
 import type { BoardId } from '../../shared/ids.js';
 import type { BudgetCheck, Vote } from '../../shared/tally.js';
+import type { SnapshotFormat } from './snapshot.js';
 
 export interface BoardRecord {
   id: BoardId;
@@ -30,6 +31,8 @@ export interface StoredUpdate {
 export interface LoadedBoard {
   record: BoardRecord;
   snapshot: Uint8Array | null;
+  /** How `snapshot` is encoded (see snapshot.ts). */
+  snapshotFormat: SnapshotFormat;
   /** The last log seq folded into `snapshot` (0 when none was). */
   snapshotSeq: number;
   updates: StoredUpdate[];
@@ -53,8 +56,8 @@ export interface BoardStore {
    */
   append(entries: readonly AppendEntry[]): Promise<number[]>;
   /**
-   * Replace the log up to and including `uptoSeq` with a snapshot; does nothing when the stored
-   * snapshot is already newer (a compaction finishing after a later one).
+   * Replace the log up to and including `uptoSeq` with a snapshot (Yjs V2, see snapshot.ts); does
+   * nothing when the stored snapshot is already newer (a compaction finishing after a later one).
    */
   compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Move a stored update that cannot be decoded out of the log, keeping it for inspection. */

@@ -13,6 +13,7 @@ import type { BoardStore } from '../../server/storage/types.js';
 const signer = new TokenSigner('x'.repeat(32));
 const createBoard = async (store: BoardStore, body: unknown, id: BoardId) => (await createWithTokens(store, signer, body, id)).record;
 import { tempDir } from '../helpers/server.js';
+import { applySnapshot } from '../../server/storage/snapshot.js';
 
 const BOARD = '23456789abcd' as BoardId;
 
@@ -71,7 +72,8 @@ describe('SQLite store', () => {
     expect(await rows()).toBe(0);
     const loaded = await store.load(BOARD);
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, loaded!.snapshot!);
+    applySnapshot(doc, loaded!.snapshot!, loaded!.snapshotFormat);
+    expect(loaded!.snapshotFormat).toBe(2);
     expect(selectNotes(doc).map((n) => n.text).sort()).toEqual(['idea 0', 'idea 1', 'idea 2', 'idea 3']);
     // A board that never pauses is compacted in its flush once the log reaches COMPACT_BUSY_FACTOR × compactEvery.
     for (let i = 0; i < 3 * COMPACT_BUSY_FACTOR - 1; i++) {
@@ -87,8 +89,28 @@ describe('SQLite store', () => {
     expect(await rows()).toBe(0);
     await hub.close();
     const after = new Y.Doc();
-    Y.applyUpdate(after, (await store.load(BOARD))!.snapshot!);
+    const final = (await store.load(BOARD))!;
+    applySnapshot(after, final.snapshot!, final.snapshotFormat);
     expect(selectNotes(after)).toHaveLength(4 + 3 * COMPACT_BUSY_FACTOR);
+  });
+
+  it('a database from before V2 snapshots gets the column, reads its V1 snapshots, and compacts to V2', async () => {
+    const first = open('old.db');
+    await createBoard(first, {}, BOARD);
+    const [seq] = await first.append([{ boardId: BOARD, data: noteUpdate('kept') }]);
+    await first.compact(BOARD, Y.convertUpdateFormatV1ToV2(noteUpdate('kept')), seq!);
+    // As that server left it: no format column, a V1 snapshot.
+    first.db.exec('ALTER TABLE boards DROP COLUMN snapshot_format');
+    first.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?').run(noteUpdate('old'), BOARD);
+    await first.close();
+    const store = open('old.db');
+    const loaded = (await store.load(BOARD))!;
+    expect(loaded.snapshotFormat).toBe(1);
+    const doc = new Y.Doc();
+    applySnapshot(doc, loaded.snapshot!, loaded.snapshotFormat);
+    expect(selectNotes(doc).map((n) => n.text)).toEqual(['old']);
+    await store.compact(BOARD, Y.encodeStateAsUpdateV2(doc), seq! + 1);
+    expect((await store.load(BOARD))!.snapshotFormat).toBe(2);
   });
 
   it('a snapshot only moves forward: a compaction finishing after a newer one changes nothing', async () => {
@@ -99,13 +121,13 @@ describe('SQLite store', () => {
     doc.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 3; i++) addNote(doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
     const seqs = await store.append(updates.map((data) => ({ boardId: BOARD, data })));
-    const older = Y.mergeUpdates(updates.slice(0, 1));
-    await store.compact(BOARD, Y.encodeStateAsUpdate(doc), seqs[2]!);
+    const older = Y.convertUpdateFormatV1ToV2(Y.mergeUpdates(updates.slice(0, 1)));
+    await store.compact(BOARD, Y.encodeStateAsUpdateV2(doc), seqs[2]!);
     await store.compact(BOARD, older, seqs[0]!);
     const loaded = (await store.load(BOARD))!;
     expect(loaded.updates).toHaveLength(0);
     const back = new Y.Doc();
-    Y.applyUpdate(back, loaded.snapshot!);
+    applySnapshot(back, loaded.snapshot!, loaded.snapshotFormat);
     expect(selectNotes(back).map((n) => n.text).sort()).toEqual(['idea 0', 'idea 1', 'idea 2']);
   });
 
@@ -120,7 +142,7 @@ describe('SQLite store', () => {
     const loaded = await store.load(BOARD);
     expect(loaded!.updates.length).toBeLessThan(3);
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, loaded!.snapshot!);
+    applySnapshot(doc, loaded!.snapshot!, loaded!.snapshotFormat);
     for (const u of loaded!.updates) Y.applyUpdate(doc, u.data);
     expect(selectNotes(doc).map((n) => n.text)).toEqual(selectNotes(r.room.doc).map((n) => n.text));
     expect(selectNotes(doc)).toHaveLength(7);
@@ -197,7 +219,7 @@ describe('SQLite store', () => {
     await hub.close();
     const loaded = (await store.load(BOARD))!;
     const doc = new Y.Doc();
-    if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
+    if (loaded.snapshot) applySnapshot(doc, loaded.snapshot, loaded.snapshotFormat);
     for (const u of loaded.updates) Y.applyUpdate(doc, u.data);
     expect(selectNotes(doc).map((n) => n.text)).toEqual(['not lost']);
   });
