@@ -381,6 +381,7 @@ export class Hub {
     } catch (err) {
       if (!(err instanceof CompactorUnavailable) || this.closed || this.rooms.get(room.id) !== room) throw err;
       // No thread: encode here, as the board is now (which includes every row up to lastSeq).
+      this.log.warn(`board ${room.id}: compaction thread unavailable (${err.message}); compacting on the event loop`);
       return this.compactHere(room);
     }
     // The store only moves a snapshot forward: a compaction that finished after a newer one is dropped.
