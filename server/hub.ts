@@ -90,8 +90,11 @@ export class Hub {
   private readonly sweeper: NodeJS.Timeout | null;
   /** Encodes boards for compaction off the event loop. */
   private readonly compactor = new Compactor();
-  /** Compactions under way, of loaded boards and of boards unloaded since. */
-  private readonly compactions = new Set<Promise<void>>();
+  /**
+   * Compactions under way, by board: of loaded boards and of boards unloaded since (a board
+   * loaded again must not compact from its document while the earlier one can still write).
+   */
+  private readonly compactions = new Map<BoardId, Promise<void>>();
 
   constructor(
     readonly store: BoardStore,
@@ -354,15 +357,13 @@ export class Hub {
    * is encoded on the compaction thread from what is stored, so the event loop goes on meanwhile.
    */
   private compactSoon(room: Room): void {
-    if (room.compacting || this.closed) return;
-    const done = this.compactStored(room)
+    if (this.compactions.has(room.id) || this.closed) return;
+    const done: Promise<void> = this.compactStored(room)
       .catch((err: unknown) => this.log.error(`board ${room.id}: compaction failed (log kept)`, err))
       .finally(() => {
-        if (room.compacting === done) room.compacting = null;
-        this.compactions.delete(done);
+        if (this.compactions.get(room.id) === done) this.compactions.delete(room.id);
       });
-    room.compacting = done;
-    this.compactions.add(done);
+    this.compactions.set(room.id, done);
   }
 
   /** Snapshot = stored snapshot + the log rows committed so far, encoded off the event loop. */
@@ -379,9 +380,11 @@ export class Hub {
         boardId: room.id, snapshot: stored.snapshot, snapshotFormat: stored.snapshotFormat, snapshotSeq: stored.snapshotSeq, updates, uptoSeq,
       });
     } catch (err) {
-      if (!(err instanceof CompactorUnavailable) || this.closed || this.rooms.get(room.id) !== room) throw err;
-      // No thread: encode here, as the board is now (which includes every row up to lastSeq).
-      this.log.warn(`board ${room.id}: compaction thread unavailable (${err.message}); compacting on the event loop`);
+      if (this.closed || this.rooms.get(room.id) !== room) throw err;
+      // No thread, or it could not build the board from what is stored (a row it cannot apply):
+      // encode here from the document, which has every row up to lastSeq.
+      const why = err instanceof CompactorUnavailable ? 'compaction thread unavailable' : 'compaction thread failed';
+      this.log.warn(`board ${room.id}: ${why} (${err instanceof Error ? err.message : String(err)}); compacting on the event loop`);
       return this.compactHere(room);
     }
     // The store only moves a snapshot forward: a compaction that finished after a newer one is dropped.
@@ -409,7 +412,7 @@ export class Hub {
     if (room.pending.length > 0) {
       // Its last commit failed: only the document has those changes. Not while another
       // compaction could write an older state after this one.
-      if (room.compacting) await room.compacting;
+      await this.compactions.get(room.id);
       if (room.conns.size > 0 || this.rooms.get(room.id) !== room) return;
       await this.compactHere(room);
     } else if (room.logLength > 0) {
@@ -429,7 +432,7 @@ export class Hub {
       room.destroy();
     }
     // A compaction finishing after the board is deleted (and perhaps recreated) would write into it.
-    await Promise.all([...this.compactions]);
+    await this.compactions.get(id);
   }
 
   /** Store everything pending, compact every board, and stop. */
@@ -438,7 +441,7 @@ export class Hub {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.drain();
     // Background compactions finish first: one writing after the snapshots below would undo them.
-    await Promise.all([...this.compactions]);
+    await Promise.all([...this.compactions.values()]);
     await this.compactor.close();
     for (const room of [...this.rooms.values()]) {
       // Changes whose commit failed (and wait for its retry) are in the document: the snapshot keeps them.

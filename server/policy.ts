@@ -70,7 +70,7 @@ export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, u
     const value = s.content.arr[0];
     const bad = loc.kind === 'note' ? checkNoteField(field, value) : checkClusterField(field, value);
     if (bad) return malformed(bad);
-    const fresh = local.has(loc.record.id) ? created.get(local.find(loc.record.id) as Y.Item) : undefined;
+    const fresh = created.get(loc.record);
     if (fresh) {
       fresh.fields.set(field, value);
       continue;
@@ -244,11 +244,12 @@ function locate(doc: Y.Doc, local: UpdateIndex, item: Y.Item, depth = 0): Locati
   const parent = item.parent as unknown;
   if (typeof parent === 'string') return { at: 'root', root: parent, key: item.parentSub };
   if (parent instanceof Y.ID) {
-    const p = findStruct(doc, local, parent);
-    if (!p) return { at: 'unknown' };
+    const found = findStruct(doc, local, parent);
+    if (!found) return { at: 'unknown' };
+    const p = found.struct;
     if (!(p instanceof Y.Item)) return { at: 'gone' };
     if (!(p.content instanceof Y.ContentType)) return { at: 'unknown' };
-    const pl = local.has(p.id) ? locate(doc, local, p, depth + 1) : locateIntegrated(doc, p);
+    const pl = found.integrated ? locateIntegrated(doc, p) : locate(doc, local, p, depth + 1);
     if (pl.at === 'gone' || pl.at === 'unknown') return pl;
     const kind = pl.at === 'root' ? RECORD_ROOTS[pl.root] : undefined;
     if (pl.at === 'root' && kind && pl.key) return { at: 'field', kind, recordId: pl.key, record: p, key: item.parentSub };
@@ -256,10 +257,11 @@ function locate(doc: Y.Doc, local: UpdateIndex, item: Y.Item, depth = 0): Locati
   }
   const ref = item.origin ?? item.rightOrigin;
   if (!ref) return { at: 'unknown' };
-  const r = findStruct(doc, local, ref);
-  if (!r) return { at: 'unknown' };
+  const found = findStruct(doc, local, ref);
+  if (!found) return { at: 'unknown' };
+  const r = found.struct;
   if (!(r instanceof Y.Item)) return { at: 'gone' };
-  return local.has(r.id) ? locate(doc, local, r, depth + 1) : locateIntegrated(doc, r);
+  return found.integrated ? locateIntegrated(doc, r) : locate(doc, local, r, depth + 1);
 }
 
 /** Locate an item already in the server's document. */
@@ -286,15 +288,21 @@ function locateIntegrated(doc: Y.Doc, item: Y.Item): Location {
   return { at: 'unknown' };
 }
 
-function findStruct(doc: Y.Doc, local: UpdateIndex, id: Y.ID): AnyStruct | null {
-  const l = local.find(id);
-  if (l) return l;
-  if (id.clock >= Y.getState(doc.store, id.client)) return null;
-  try {
-    return Y.getItem(doc.store, id) as AnyStruct;
-  } catch {
-    return null;
+/**
+ * The struct with id `id`: the server's own when it has that id, else the update's. An update may
+ * carry copies of content the server has (Yjs skips them); a copy is not trusted, since a forged
+ * one could claim another parent, say the sender's own note for a field of someone else's.
+ */
+function findStruct(doc: Y.Doc, local: UpdateIndex, id: Y.ID): { struct: AnyStruct; integrated: boolean } | null {
+  if (id.clock < Y.getState(doc.store, id.client)) {
+    try {
+      return { struct: Y.getItem(doc.store, id) as AnyStruct, integrated: true };
+    } catch {
+      return null;
+    }
   }
+  const l = local.find(id);
+  return l ? { struct: l, integrated: false } : null;
 }
 
 /** The structs of one update, findable by id (ranges, since one struct can span many clocks). */

@@ -62,8 +62,6 @@ export class Room {
   logLength = 0;
   /** When an update of this board was last committed (performance.now()); quiet boards get compacted. */
   lastChangeAt = performance.now();
-  /** The compaction of this board under way, if any (see Hub.compactSoon). */
-  compacting: Promise<void> | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   /** When the live document was last asked for (performance.now()). */
   lastDocUse = performance.now();
@@ -135,7 +133,11 @@ export class Room {
           batch.conns.add(q.conn);
         } catch (err) {
           refused.add(q.conn);
-          this.onRefused(q.conn, err);
+          try {
+            this.onRefused(q.conn, err);
+          } catch {
+            q.conn.close(CLOSE.MALFORMED, 'document update could not be applied');
+          }
         }
       }
     }, batch, false);

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
 import type { BudgetCheck, Vote } from '../../shared/tally.js';
+import { V2_STUB } from './snapshot.js';
 import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
 
 const SCHEMA = `
@@ -16,7 +17,7 @@ CREATE TABLE IF NOT EXISTS boards (
   created_at  INTEGER NOT NULL,
   snapshot    BLOB,
   snapshot_seq INTEGER NOT NULL DEFAULT 0,
-  snapshot_format INTEGER NOT NULL DEFAULT 1,
+  snapshot_v2 BLOB,
   join_code   TEXT NOT NULL UNIQUE
 );
 CREATE TABLE IF NOT EXISTS participants (
@@ -90,17 +91,24 @@ export class SqliteStore implements BoardStore {
     this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    // Databases from before compaction wrote V2 snapshots: theirs are all V1.
+    // Databases from before compaction wrote V2 snapshots (see snapshot.ts) get the column.
     const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all().map((c) => c.name);
-    if (!columns.includes('snapshot_format')) this.db.exec('ALTER TABLE boards ADD COLUMN snapshot_format INTEGER NOT NULL DEFAULT 1');
+    if (!columns.includes('snapshot_v2')) {
+      try {
+        this.db.exec('ALTER TABLE boards ADD COLUMN snapshot_v2 BLOB');
+      } catch (err) {
+        // Another process opening the same file added it first.
+        if (!/duplicate column/i.test(String(err))) throw err;
+      }
+    }
     const db = this.db;
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, epoch, created_at, snapshot, join_code) VALUES (?, ?, ?, ?, ?)'),
       getBoard: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE id = ?'),
       getByCode: db.prepare<[string], BoardRow>('SELECT id, epoch, created_at, join_code FROM boards WHERE join_code = ?'),
       setJoinCode: db.prepare('UPDATE boards SET join_code = ? WHERE id = ?'),
-      getSnapshot: db.prepare<[string], BoardRow & { snapshot: Buffer | null; snapshot_seq: number; snapshot_format: number }>(
-        'SELECT id, epoch, created_at, join_code, snapshot, snapshot_seq, snapshot_format FROM boards WHERE id = ?'),
+      getSnapshot: db.prepare<[string], BoardRow & { snapshot: Buffer | null; snapshot_v2: Buffer | null; snapshot_seq: number }>(
+        'SELECT id, epoch, created_at, join_code, snapshot, snapshot_v2, snapshot_seq FROM boards WHERE id = ?'),
       addParticipant: db.prepare(
         `INSERT INTO participants (board_id, id, name, team, joined_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, team = excluded.team`),
@@ -128,7 +136,8 @@ export class SqliteStore implements BoardStore {
         'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
       // Only forward: a compaction that finishes after a newer one must not put back an older state.
-      setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_seq = ?, snapshot_format = 2 WHERE id = ? AND snapshot_seq <= ?'),
+      // The V1 column gets a stub that an older server refuses as "too new" (see snapshot.ts).
+      setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_v2 = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?'),
       deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       quarantine: db.prepare(
         `INSERT OR REPLACE INTO quarantined_updates (seq, board_id, data, reason, at)
@@ -186,9 +195,9 @@ export class SqliteStore implements BoardStore {
     if (!row) return null;
     return {
       record: toRecord(row),
-      snapshot: row.snapshot ? asBytes(row.snapshot) : null,
+      snapshot: row.snapshot_v2 ? asBytes(row.snapshot_v2) : row.snapshot ? asBytes(row.snapshot) : null,
+      snapshotFormat: row.snapshot_v2 ? 2 : 1,
       snapshotSeq: row.snapshot_seq,
-      snapshotFormat: row.snapshot_format === 2 ? 2 : 1,
       updates: this.stmt.getUpdates.all(id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
     };
   }
@@ -199,7 +208,7 @@ export class SqliteStore implements BoardStore {
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     this.db.transaction(() => {
-      if (this.stmt.setSnapshot.run(snapshot, uptoSeq, id, uptoSeq).changes > 0) this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
+      if (this.stmt.setSnapshot.run(V2_STUB, snapshot, uptoSeq, id, uptoSeq).changes > 0) this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
     })();
   }
 

@@ -14,6 +14,7 @@ const signer = new TokenSigner('x'.repeat(32));
 const createBoard = async (store: BoardStore, body: unknown, id: BoardId) => (await createWithTokens(store, signer, body, id)).record;
 import { tempDir } from '../helpers/server.js';
 import { applySnapshot } from '../../server/storage/snapshot.js';
+import { migrate } from '../../shared/migrations.js';
 
 const BOARD = '23456789abcd' as BoardId;
 
@@ -94,14 +95,12 @@ describe('SQLite store', () => {
     expect(selectNotes(after)).toHaveLength(4 + 3 * COMPACT_BUSY_FACTOR);
   });
 
-  it('a database from before V2 snapshots gets the column, reads its V1 snapshots, and compacts to V2', async () => {
+  it('a database from before V2 snapshots gets the column and reads its V1 snapshots; a server from before refuses V2 boards', async () => {
     const first = open('old.db');
     await createBoard(first, {}, BOARD);
-    const [seq] = await first.append([{ boardId: BOARD, data: noteUpdate('kept') }]);
-    await first.compact(BOARD, Y.convertUpdateFormatV1ToV2(noteUpdate('kept')), seq!);
-    // As that server left it: no format column, a V1 snapshot.
-    first.db.exec('ALTER TABLE boards DROP COLUMN snapshot_format');
-    first.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?').run(noteUpdate('old'), BOARD);
+    // As that server left it: no V2 column, a V1 snapshot.
+    first.db.exec('ALTER TABLE boards DROP COLUMN snapshot_v2');
+    first.db.prepare('UPDATE boards SET snapshot = ?, snapshot_seq = 1 WHERE id = ?').run(noteUpdate('old'), BOARD);
     await first.close();
     const store = open('old.db');
     const loaded = (await store.load(BOARD))!;
@@ -109,8 +108,18 @@ describe('SQLite store', () => {
     const doc = new Y.Doc();
     applySnapshot(doc, loaded.snapshot!, loaded.snapshotFormat);
     expect(selectNotes(doc).map((n) => n.text)).toEqual(['old']);
-    await store.compact(BOARD, Y.encodeStateAsUpdateV2(doc), seq! + 1);
-    expect((await store.load(BOARD))!.snapshotFormat).toBe(2);
+    await store.compact(BOARD, Y.encodeStateAsUpdateV2(doc), 2);
+    const after = (await store.load(BOARD))!;
+    expect(after.snapshotFormat).toBe(2);
+    const again = new Y.Doc();
+    applySnapshot(again, after.snapshot!, after.snapshotFormat);
+    expect(selectNotes(again).map((n) => n.text)).toEqual(['old']);
+    // What a server from before reads (the V1 column) is a board too new for it: it refuses it
+    // instead of taking V2 bytes for an empty board.
+    const v1 = store.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM boards WHERE id = ?').get(BOARD)!.snapshot;
+    const old = new Y.Doc();
+    Y.applyUpdate(old, v1);
+    expect(migrate(old)).toMatchObject({ ok: false, reason: 'too-new' });
   });
 
   it('a snapshot only moves forward: a compaction finishing after a newer one changes nothing', async () => {
