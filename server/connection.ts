@@ -288,13 +288,23 @@ export function decodeClientUpdate(update: Uint8Array): DecodedUpdate | null {
  * anything doubtful. Checked against the document as it is now, so updates applied together in
  * one transaction (see Room.settle) are each checked against what the earlier ones did.
  */
-export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, actor: Actor): void {
+export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, actor: Actor, owners?: ClientOwners): void {
   // An update that starts beyond what the server has for some client (a gap) would sit pending
   // in the document forever and ride along in every saved state: refuse it.
+  const claimed: number[] = [];
   for (const [client, clock] of decoded.from) {
-    if (clock > Y.getState(doc.store, client)) {
+    const known = Y.getState(doc.store, client);
+    if (clock > known) {
       throw new ProtocolError(CLOSE.MALFORMED, 'document update depends on changes the server does not have');
     }
+    if (!owners || !extendsClient(decoded, client, known)) continue;
+    // New changes under a Yjs client id someone else writes with would take its next clocks:
+    // their real changes would then be skipped as already known.
+    const owner = owners.get(client);
+    if (owner !== undefined && owner !== actor.id) {
+      throw new ProtocolError(CLOSE.FORBIDDEN, 'not allowed: changes under another participant\'s client id');
+    }
+    if (owner === undefined) claimed.push(client);
   }
   const verdict = checkUpdatePolicy(doc, actor, selectRules(doc), decoded);
   if (!verdict.ok) {
@@ -305,6 +315,20 @@ export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: Deco
   } catch {
     throw new ProtocolError(CLOSE.MALFORMED, 'document update could not be applied');
   }
+  for (const client of claimed) owners!.set(client, actor.id);
+}
+
+/**
+ * Who writes under each Yjs client id of a board (a token identity, or SERVER_WRITER for the
+ * server's own document): the first to add changes under an id owns it while the board is loaded.
+ */
+export type ClientOwners = Map<number, string>;
+export const SERVER_WRITER = '\u0000server';
+
+/** Whether `decoded` carries changes of `client` at or beyond `known` (new ones, not copies). */
+function extendsClient(decoded: DecodedUpdate, client: number, known: number): boolean {
+  for (const s of decoded.structs) if (s.id.client === client && s.id.clock + s.length > known) return true;
+  return false;
 }
 
 /** Awareness states one socket may speak for (a tab reloading its doc gets a new client id). */

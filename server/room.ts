@@ -18,7 +18,7 @@ import { getMeta } from '../shared/schema.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
 import { CLOSE, MSG_SYNC_DEFLATED } from '../shared/protocol.js';
 import type { BoardRecord } from './storage/types.js';
-import { applyDecodedUpdate, ProtocolError, syncStep2Message, type Conn } from './connection.js';
+import { applyDecodedUpdate, ProtocolError, SERVER_WRITER, syncStep2Message, type ClientOwners, type Conn } from './connection.js';
 import type { DecodedUpdate } from './updates.js';
 
 /** The origin of a transaction that applied several clients' updates at once. */
@@ -44,6 +44,8 @@ export class Room {
   /** Identity (token id) that last owned each departed awareness id, so only it can take it back. */
   readonly formerAwarenessOwner = new Map<number, string>();
 
+  /** Who writes under each Yjs client id of this board (see applyDecodedUpdate). */
+  readonly clientOwners: ClientOwners = new Map();
   /** Client updates received and not applied yet: the next flush applies them together (settle). */
   private queued: QueuedUpdate[] = [];
   /** Document updates of this turn, in order; persisted and broadcast together. */
@@ -129,7 +131,7 @@ export class Room {
         // After a refusal its sender's later updates are dropped, as its later messages are.
         if (refused.has(q.conn)) continue;
         try {
-          applyDecodedUpdate(tr.doc, q.update, q.decoded, q.conn.actor);
+          applyDecodedUpdate(tr.doc, q.update, q.decoded, q.conn.actor, this.clientOwners);
           batch.conns.add(q.conn);
         } catch (err) {
           refused.add(q.conn);
@@ -247,6 +249,7 @@ export class Room {
   }
 
   private observe(doc: Y.Doc): Y.Doc {
+    this.clientOwners.set(doc.clientID, SERVER_WRITER);
     this.anonymous = selectAnonymous(doc);
     getMeta(doc).observe(() => {
       this.anonymous = selectAnonymous(doc);

@@ -11,13 +11,14 @@ import { migrate } from '../../shared/migrations.js';
 import { setPhase } from '../../shared/meta.js';
 import { addNote, editNote, selectNote } from '../../shared/notes.js';
 import { getNotes } from '../../shared/schema.js';
-import { applyDecodedUpdate, decodeClientUpdate, ProtocolError } from '../../server/connection.js';
+import { applyDecodedUpdate, decodeClientUpdate, ProtocolError, type ClientOwners } from '../../server/connection.js';
 
 /** Yjs internals the attack needs (a client can build any bytes; these just make them). */
 const Yi = Y as unknown as {
   Item: new (...args: unknown[]) => { write(e: unknown, offset: number): void };
   ContentAny: new (arr: unknown[]) => unknown;
   UpdateEncoderV1: new () => { restEncoder: encoding.Encoder; toUint8Array(): Uint8Array };
+  GC: new (id: Y.ID, length: number) => { write(e: unknown, offset: number): void };
 };
 type MapItem = { id: Y.ID; lastId: Y.ID };
 
@@ -69,5 +70,44 @@ describe('policy against forged copies of known content', () => {
     expect(() => apply(e.toUint8Array())).toThrow(/only the author or the facilitator/);
     expect(selectNote(server, anaNote)?.text).toBe('Ana\'s idea');
     expect(selectNote(server, benNote)?.text).toBe('Ben\'s idea');
+  });
+
+  it('nobody can add changes under a Yjs client id someone else writes with (it would take their next clocks)', () => {
+    const server = new Y.Doc({ gc: true });
+    migrate(server);
+    setPhase(server, 'brainstorm');
+    const owners: ClientOwners = new Map();
+    const actor = (id: string) => ({ role: 'participant' as const, id, team: '' });
+    const apply = (u: Uint8Array, id: string) => applyDecodedUpdate(server, u, decodeClientUpdate(u)!, actor(id), owners);
+    const ana = new Y.Doc();
+    ana.clientID = 111;
+    Y.applyUpdate(ana, Y.encodeStateAsUpdate(server));
+    const note = addNote(ana, { text: 'v1', pos: { x: 0, y: 0 }, author: 'p-ana', authorName: 'Ana' });
+    apply(Y.encodeStateAsUpdate(ana, Y.encodeStateVector(server)), 'p-ana');
+    expect(owners.get(111)).toBe('p-ana');
+
+    // Ben claims Ana's next 1,000 clocks with a GC struct (no content, so no field to check).
+    const state = Y.getState(server.store, 111);
+    const e = new Yi.UpdateEncoderV1();
+    encoding.writeVarUint(e.restEncoder, 1);
+    encoding.writeVarUint(e.restEncoder, 1);
+    encoding.writeVarUint(e.restEncoder, 111);
+    encoding.writeVarUint(e.restEncoder, state);
+    new Yi.GC(Y.createID(111, state), 1_000).write(e, 0);
+    encoding.writeVarUint(e.restEncoder, 0);
+    expect(() => apply(e.toUint8Array(), 'p-ben')).toThrow(/another participant's client id/);
+    expect(Y.getState(server.store, 111)).toBe(state);
+
+    // Ana's next edit is applied, and a copy of what she wrote may travel with anyone's update.
+    const sv = Y.encodeStateVector(server);
+    editNote(ana, note, 'v2');
+    apply(Y.encodeStateAsUpdate(ana, sv), 'p-ana');
+    expect(selectNote(server, note)?.text).toBe('v2');
+    const ben = new Y.Doc();
+    ben.clientID = 222;
+    Y.applyUpdate(ben, Y.encodeStateAsUpdate(server));
+    addNote(ben, { text: 'Ben', pos: { x: 0, y: 0 }, author: 'p-ben', authorName: 'Ben' });
+    apply(Y.encodeStateAsUpdate(ben), 'p-ben'); // his whole copy, Ana's content included
+    expect(owners.get(222)).toBe('p-ben');
   });
 });
