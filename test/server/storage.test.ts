@@ -122,6 +122,31 @@ describe('SQLite store', () => {
     expect(migrate(old)).toMatchObject({ ok: false, reason: 'too-new' });
   });
 
+  it('when the compaction thread cannot build the board from what is stored, the board is compacted from its document', async () => {
+    const store = open('fallback.db');
+    await createBoard(store, {}, BOARD);
+    const warnings: string[] = [];
+    const log = { ...capturingLogger(), warn: (m: string) => warnings.push(m) };
+    const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, compactEvery: 3, compactQuietMs: 100 });
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    for (let i = 0; i < 4; i++) {
+      addNote(r.room.doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+      await hub.drain();
+    }
+    // A stored row the thread cannot apply (the document has it already).
+    store.db.prepare('UPDATE updates SET data = ? WHERE seq = (SELECT min(seq) FROM updates WHERE board_id = ?)').run(Buffer.from([1, 2, 3]), BOARD);
+    const by = performance.now() + 3_000;
+    while ((await store.load(BOARD))!.updates.length > 0 && performance.now() < by) await new Promise((res) => setTimeout(res, 25));
+    const loaded = (await store.load(BOARD))!;
+    expect(loaded.updates).toHaveLength(0);
+    const doc = new Y.Doc();
+    applySnapshot(doc, loaded.snapshot!, loaded.snapshotFormat);
+    expect(selectNotes(doc)).toHaveLength(4);
+    expect(warnings.some((w) => w.includes('compaction thread failed'))).toBe(true);
+    await hub.close();
+  });
+
   it('a snapshot only moves forward: a compaction finishing after a newer one changes nothing', async () => {
     const store = open('forward.db');
     await createBoard(store, {}, BOARD);
