@@ -24,8 +24,9 @@ export interface HubOptions {
   roomIdleMs: number;
   /**
    * Log rows after which a board's log is folded into its snapshot, once the board has been quiet
-   * for `compactQuietMs`. Folding re-encodes the whole board (tens of ms for a big one), so a busy
-   * board is not made to wait for it: only a log COMPACT_BUSY_FACTOR times longer is folded at once.
+   * for `compactQuietMs`. Folding encodes the whole board (on the compaction thread, but it costs
+   * CPU and reads every row), so a busy board is folded only once its log is COMPACT_BUSY_FACTOR
+   * times longer.
    */
   compactEvery: number;
   compactQuietMs: number;
