@@ -299,9 +299,10 @@ export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: Deco
     }
     if (!owners || !extendsClient(decoded, client, known)) continue;
     // New changes under a Yjs client id someone else writes with would take its next clocks:
-    // their real changes would then be skipped as already known.
+    // their real changes would then be skipped as already known. The facilitator may (a tab can
+    // switch to the facilitator's link and keep its document), and can change anything anyway.
     const owner = owners.get(client);
-    if (owner !== undefined && owner !== actor.id) {
+    if (owner !== undefined && owner !== actor.id && actor.role !== 'facilitator') {
       throw new ProtocolError(CLOSE.FORBIDDEN, 'not allowed: changes under another participant\'s client id');
     }
     if (owner === undefined) claimed.push(client);

@@ -109,5 +109,13 @@ describe('policy against forged copies of known content', () => {
     addNote(ben, { text: 'Ben', pos: { x: 0, y: 0 }, author: 'p-ben', authorName: 'Ben' });
     apply(Y.encodeStateAsUpdate(ben), 'p-ben'); // his whole copy, Ana's content included
     expect(owners.get(222)).toBe('p-ben');
+
+    // The same document switched to the facilitator's link keeps writing under its client id.
+    const sv2 = Y.encodeStateVector(server);
+    editNote(ana, note, 'v3, as facilitator');
+    const u = Y.encodeStateAsUpdate(ana, sv2);
+    applyDecodedUpdate(server, u, decodeClientUpdate(u)!, { role: 'facilitator', id: 'facilitator', team: '' }, owners);
+    expect(selectNote(server, note)?.text).toBe('v3, as facilitator');
+    expect(owners.get(111)).toBe('p-ana');
   });
 });
