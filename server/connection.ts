@@ -297,7 +297,7 @@ export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: Deco
     if (clock > known) {
       throw new ProtocolError(CLOSE.MALFORMED, 'document update depends on changes the server does not have');
     }
-    if (!owners || !extendsClient(decoded, client, known)) continue;
+    if (!owners || decoded.to.get(client)! <= known) continue; // only copies of what the server has
     // New changes under a Yjs client id someone else writes with would take its next clocks:
     // their real changes would then be skipped as already known. The facilitator may (a tab can
     // switch to the facilitator's link and keep its document), and can change anything anyway.
@@ -325,12 +325,6 @@ export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: Deco
  */
 export type ClientOwners = Map<number, string>;
 export const SERVER_WRITER = '\u0000server';
-
-/** Whether `decoded` carries changes of `client` at or beyond `known` (new ones, not copies). */
-function extendsClient(decoded: DecodedUpdate, client: number, known: number): boolean {
-  for (const s of decoded.structs) if (s.id.client === client && s.id.clock + s.length > known) return true;
-  return false;
-}
 
 /** Awareness states one socket may speak for (a tab reloading its doc gets a new client id). */
 const MAX_AWARENESS_IDS_PER_CONN = 4;

@@ -15,7 +15,7 @@ import { Compactor, CompactorUnavailable } from './compactor.js';
 import { awarenessMessage, type Conn, updateMessage } from './connection.js';
 import { SharedMessage } from './frame.js';
 import type { Logger } from './log.js';
-import { Room } from './room.js';
+import { closeRefused, Room } from './room.js';
 import { applySnapshot } from './storage/snapshot.js';
 import type { AppendEntry, BoardStore } from './storage/types.js';
 
@@ -84,7 +84,7 @@ export class Hub {
   private settling = false;
   /**
    * Called when a client's queued update is refused (policy, gap); it must close the socket.
-   * Set by the app to log and count refusals; see Room.onRefused for the default.
+   * Set by the app to log and count refusals; without it the socket is just closed (closeRefused).
    */
   onRefused: ((conn: Conn, err: unknown) => void) | null = null;
 
@@ -171,7 +171,7 @@ export class Hub {
     room.pending = migrated.applied.length > 0 ? [Y.encodeStateAsUpdate(doc)] : [];
     room.pendingOrigins.clear();
     room.onDirty = (r, board) => this.markDirty(r, board);
-    if (this.onRefused) room.onRefused = this.onRefused;
+    room.onRefused = (conn, err) => (this.onRefused ?? closeRefused)(conn, err);
     if (room.pending.length > 0) this.markDirty(room, true);
     if (this.closed) {
       room.destroy();

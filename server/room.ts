@@ -106,7 +106,7 @@ export class Room {
   /** Set by the Hub: called whenever something must be sent; `board` is false for presence only. */
   onDirty: ((room: Room, board: boolean) => void) | null = null;
   /** Set by the Hub: a queued update was refused (the default closes its socket with the reason). */
-  onRefused: (conn: Conn, err: unknown) => void = refuse;
+  onRefused: (conn: Conn, err: unknown) => void = closeRefused;
 
   /** Queue a client's decoded update; the next flush applies it (see settle). */
   queueUpdate(conn: Conn, update: Uint8Array, decoded: DecodedUpdate): void {
@@ -279,7 +279,8 @@ function stateOf(syncStep2: Uint8Array): Uint8Array {
 
 interface AwarenessChange { added: number[]; updated: number[]; removed: number[] }
 
-function refuse(conn: Conn, err: unknown): void {
+/** Close the socket whose queued update was refused, with the refusal's code and reason. */
+export function closeRefused(conn: Conn, err: unknown): void {
   if (err instanceof ProtocolError) conn.close(err.code, err.message);
   else conn.close(CLOSE.MALFORMED, 'document update could not be applied');
 }

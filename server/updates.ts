@@ -14,6 +14,8 @@ export interface DecodedUpdate {
   ds: { clients: Map<number, Array<{ clock: number; len: number }>> };
   /** Per Yjs client id, the first clock the update contains (to detect gaps). */
   from: Map<number, number>;
+  /** Per Yjs client id, the clock just past the last change the update contains. */
+  to: Map<number, number>;
 }
 
 /**
@@ -42,7 +44,6 @@ class TrackedV1 extends Y.UpdateDecoderV1 {
  */
 export function checkUpdateV1(update: Uint8Array): DecodedUpdate {
   if (update.length === 0) throw new InvalidUpdate('empty update');
-  TrackedV1.take();
   let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DecodedUpdate['ds'] };
   let reader: TrackedV1 | null;
   try {
@@ -56,6 +57,10 @@ export function checkUpdateV1(update: Uint8Array): DecodedUpdate {
     throw new InvalidUpdate('update has unread bytes (not a V1 update)');
   }
   const from = new Map<number, number>();
-  for (const s of decoded.structs) if (!from.has(s.id.client)) from.set(s.id.client, s.id.clock);
-  return { ...decoded, from };
+  const to = new Map<number, number>();
+  for (const s of decoded.structs) {
+    if (!from.has(s.id.client)) from.set(s.id.client, s.id.clock);
+    to.set(s.id.client, Math.max(to.get(s.id.client) ?? 0, s.id.clock + s.length));
+  }
+  return { ...decoded, from, to };
 }

@@ -16,7 +16,7 @@ import {
   brainstormBoard, command, connectClient, join, startTestServer, waitFor, waitSynced,
   type Participant, type TestBoard,
 } from '../helpers/server.js';
-import { applySnapshot } from '../../server/storage/snapshot.js';
+import { storedDoc } from '../helpers/stored.js';
 
 /** Shortest time between two flushes: what the server receives within it is applied together. */
 const FLUSH_MS = 300;
@@ -109,10 +109,7 @@ describe('a flush applies its client updates together, in order, each checked ag
     await waitFor(() => saves(anaRaw) > 1, 'Ana\'s update acknowledged');
     await srv.hub.drain();
     const stored = await srv.store.load(board.id as never);
-    const storedDoc = new Y.Doc();
-    if (stored!.snapshot) applySnapshot(storedDoc, stored!.snapshot, stored!.snapshotFormat);
-    for (const u of stored!.updates) Y.applyUpdate(storedDoc, u.data);
-    for (const doc of [room(board).doc, watcher.doc, storedDoc]) {
+    for (const doc of [room(board).doc, watcher.doc, storedDoc(stored!)]) {
       expect(selectNotes(doc).map((n) => n.text).sort()).toEqual(['Peer tutoring', 'Student advisory councils']);
     }
     await pause(50); // a stray broadcast of Ben's edit would have arrived by now

@@ -28,7 +28,7 @@ import {
   brainstormBoard, connectClient, join, startTestServer, waitFor, waitSynced,
   type Client, type Participant, type TestBoard,
 } from '../helpers/server.js';
-import { applySnapshot } from '../../server/storage/snapshot.js';
+import { storedDoc } from '../helpers/stored.js';
 
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32));
@@ -470,10 +470,7 @@ describe('fuzzing the wire protocol', () => {
     expect(byId(par.doc), `participant ${seed}`).toEqual(honest);
     await srv.hub.drain();
     const stored = await srv.store.load(board.id as never);
-    const storedDoc = new Y.Doc();
-    if (stored!.snapshot) applySnapshot(storedDoc, stored!.snapshot, stored!.snapshotFormat);
-    for (const u of stored!.updates) Y.applyUpdate(storedDoc, u.data);
-    expect(byId(storedDoc), `storage ${seed}`).toEqual(honest);
+    expect(byId(storedDoc(stored!)), `storage ${seed}`).toEqual(honest);
 
     // And they still sync both ways.
     write(fac, 'Credit recovery in the spring', 'facilitator');

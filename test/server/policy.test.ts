@@ -9,7 +9,7 @@ import {
   brainstormBoard, command, connectClient, join, startTestServer, waitFor, waitSynced,
   type Client, type Participant, type TestBoard,
 } from '../helpers/server.js';
-import { applySnapshot } from '../../server/storage/snapshot.js';
+import { storedDoc } from '../helpers/stored.js';
 
 describe('the server enforces the roles table against raw protocol clients', () => {
   let srv: Awaited<ReturnType<typeof startTestServer>>;
@@ -22,9 +22,7 @@ describe('the server enforces the roles table against raw protocol clients', () 
   const storedState = async () => {
     await srv.hub.drain();
     const loaded = await srv.store.load(board.id as never);
-    const doc = new Y.Doc();
-    if (loaded!.snapshot) applySnapshot(doc, loaded!.snapshot, loaded!.snapshotFormat);
-    for (const u of loaded!.updates) Y.applyUpdate(doc, u.data);
+    const doc = storedDoc(loaded!);
     return { notes: selectNotes(doc), meta: getMeta(doc).toJSON() };
   };
 

@@ -13,7 +13,7 @@ import type { BoardStore } from '../../server/storage/types.js';
 const signer = new TokenSigner('x'.repeat(32));
 const createBoard = async (store: BoardStore, body: unknown, id: BoardId) => (await createWithTokens(store, signer, body, id)).record;
 import { tempDir } from '../helpers/server.js';
-import { applySnapshot } from '../../server/storage/snapshot.js';
+import { storedDoc } from '../helpers/stored.js';
 import { migrate } from '../../shared/migrations.js';
 
 const BOARD = '23456789abcd' as BoardId;
@@ -72,8 +72,7 @@ describe('SQLite store', () => {
     while ((await rows()) > 0 && performance.now() < quietBy) await new Promise((res) => setTimeout(res, 25));
     expect(await rows()).toBe(0);
     const loaded = await store.load(BOARD);
-    const doc = new Y.Doc();
-    applySnapshot(doc, loaded!.snapshot!, loaded!.snapshotFormat);
+    const doc = storedDoc(loaded!);
     expect(loaded!.snapshotFormat).toBe(2);
     expect(selectNotes(doc).map((n) => n.text).sort()).toEqual(['idea 0', 'idea 1', 'idea 2', 'idea 3']);
     // A board that never pauses is compacted in its flush once the log reaches COMPACT_BUSY_FACTOR × compactEvery.
@@ -89,10 +88,9 @@ describe('SQLite store', () => {
     while ((await rows()) > 0 && performance.now() < busyBy) await new Promise((res) => setTimeout(res, 10));
     expect(await rows()).toBe(0);
     await hub.close();
-    const after = new Y.Doc();
     const final = (await store.load(BOARD))!;
-    applySnapshot(after, final.snapshot!, final.snapshotFormat);
-    expect(selectNotes(after)).toHaveLength(4 + 3 * COMPACT_BUSY_FACTOR);
+    expect(final.updates).toHaveLength(0); // all of it in the snapshot
+    expect(selectNotes(storedDoc(final))).toHaveLength(4 + 3 * COMPACT_BUSY_FACTOR);
   });
 
   it('a database from before V2 snapshots gets the column and reads its V1 snapshots; a server from before refuses V2 boards', async () => {
@@ -105,15 +103,12 @@ describe('SQLite store', () => {
     const store = open('old.db');
     const loaded = (await store.load(BOARD))!;
     expect(loaded.snapshotFormat).toBe(1);
-    const doc = new Y.Doc();
-    applySnapshot(doc, loaded.snapshot!, loaded.snapshotFormat);
+    const doc = storedDoc(loaded);
     expect(selectNotes(doc).map((n) => n.text)).toEqual(['old']);
     await store.compact(BOARD, Y.encodeStateAsUpdateV2(doc), 2);
     const after = (await store.load(BOARD))!;
     expect(after.snapshotFormat).toBe(2);
-    const again = new Y.Doc();
-    applySnapshot(again, after.snapshot!, after.snapshotFormat);
-    expect(selectNotes(again).map((n) => n.text)).toEqual(['old']);
+    expect(selectNotes(storedDoc(after)).map((n) => n.text)).toEqual(['old']);
     // What a server from before reads (the V1 column) is a board too new for it: it refuses it
     // instead of taking V2 bytes for an empty board.
     const v1 = store.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM boards WHERE id = ?').get(BOARD)!.snapshot;
@@ -140,9 +135,7 @@ describe('SQLite store', () => {
     while ((await store.load(BOARD))!.updates.length > 0 && performance.now() < by) await new Promise((res) => setTimeout(res, 25));
     const loaded = (await store.load(BOARD))!;
     expect(loaded.updates).toHaveLength(0);
-    const doc = new Y.Doc();
-    applySnapshot(doc, loaded.snapshot!, loaded.snapshotFormat);
-    expect(selectNotes(doc)).toHaveLength(4);
+    expect(selectNotes(storedDoc(loaded))).toHaveLength(4);
     expect(warnings.some((w) => w.includes('compaction thread failed'))).toBe(true);
     await hub.close();
   });
@@ -160,9 +153,7 @@ describe('SQLite store', () => {
     await store.compact(BOARD, older, seqs[0]!);
     const loaded = (await store.load(BOARD))!;
     expect(loaded.updates).toHaveLength(0);
-    const back = new Y.Doc();
-    applySnapshot(back, loaded.snapshot!, loaded.snapshotFormat);
-    expect(selectNotes(back).map((n) => n.text).sort()).toEqual(['idea 0', 'idea 1', 'idea 2']);
+    expect(selectNotes(storedDoc(loaded)).map((n) => n.text).sort()).toEqual(['idea 0', 'idea 1', 'idea 2']);
   });
 
   it('compaction replaces the log with a snapshot that loads to the same board', async () => {
@@ -175,9 +166,7 @@ describe('SQLite store', () => {
     await hub.drain();
     const loaded = await store.load(BOARD);
     expect(loaded!.updates.length).toBeLessThan(3);
-    const doc = new Y.Doc();
-    applySnapshot(doc, loaded!.snapshot!, loaded!.snapshotFormat);
-    for (const u of loaded!.updates) Y.applyUpdate(doc, u.data);
+    const doc = storedDoc(loaded!);
     expect(selectNotes(doc).map((n) => n.text)).toEqual(selectNotes(r.room.doc).map((n) => n.text));
     expect(selectNotes(doc)).toHaveLength(7);
     await hub.close();
@@ -252,10 +241,7 @@ describe('SQLite store', () => {
     expect(log.errors[0]).toMatch(/commit of 1 updates failed; retrying/);
     await hub.close();
     const loaded = (await store.load(BOARD))!;
-    const doc = new Y.Doc();
-    if (loaded.snapshot) applySnapshot(doc, loaded.snapshot, loaded.snapshotFormat);
-    for (const u of loaded.updates) Y.applyUpdate(doc, u.data);
-    expect(selectNotes(doc).map((n) => n.text)).toEqual(['not lost']);
+    expect(selectNotes(storedDoc(loaded)).map((n) => n.text)).toEqual(['not lost']);
   });
 
   it('a board recreated under the same id gets a new epoch', async () => {
