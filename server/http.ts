@@ -34,7 +34,11 @@ export function securityHeaders(req: IncomingMessage): Record<string, string> {
     // Board and join links are capabilities: never leak them to another site.
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
+    // With the opener policy, this isolates the page from other sites (its own process, no
+    // shared browsing context). The CSP already loads nothing from another origin, so it
+    // blocks nothing; the page's clock gets 5 µs steps instead of 100 µs (frame timing).
     'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   };

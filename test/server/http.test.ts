@@ -51,6 +51,9 @@ describe('HTTP API and static client', () => {
     expect(csp).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    // Cross-origin isolated: both headers are needed.
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     const asset = await fetch(`${srv.url}/assets/app.js`);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toContain('immutable');
