@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 /** Core the server under test runs on; the load generator takes the other one. */
@@ -44,10 +45,15 @@ export function killChildrenOnSignals(): void {
   }
 }
 
-/** Pin this process (all its threads) to one core; false when taskset is unavailable. */
-export function pinSelf(core: number): boolean {
+/**
+ * Pin this process (all its threads) to one core, or let it use every core again; false when
+ * taskset is unavailable. Children started later inherit it.
+ */
+export function pinSelf(core: number | 'all'): boolean {
   if (!hasTaskset()) return false;
-  return spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' }).status === 0;
+  // (Not availableParallelism(): it counts only the cores this process is pinned to.)
+  const cores = core === 'all' ? `0-${cpus().length - 1}` : String(core);
+  return spawnSync('taskset', ['-a', '-p', '-c', cores, String(process.pid)], { stdio: 'ignore' }).status === 0;
 }
 
 export interface ChildSpec {

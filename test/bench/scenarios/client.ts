@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seeded } from '../../helpers/seeded.js';
-import { SERVER_CORE, startChild } from '../child.js';
+import { LOADGEN_CORE, pinSelf, SERVER_CORE, startChild } from '../child.js';
 import { drive } from '../loadgen.js';
 import type { BenchContext, Row, ScenarioOutput } from '../results.js';
-import { summarize } from '../stats.js';
+import { median, summarize } from '../stats.js';
 import { SimUser } from '../user.js';
 import { Y_WEBSOCKET } from '../framing.js';
 import { PARAM_TOKEN, PARAM_VERSION, PROTOCOL_VERSION } from '../../../shared/protocol.js';
@@ -28,6 +28,8 @@ const NOTES = 1_000;
 const SEEDERS = 10;
 const REMOTE_UPDATES_PER_SEC = 50;
 const RENDER_TIMEOUT_MS = 30_000;
+/** Cold page loads whose median is the first-render figure (one in a quick run). */
+const FIRST_RENDER_LOADS = 3;
 /** Pointer moves during a drag, one per 60 Hz frame, as a mouse reports them. */
 const DRAG_STEPS = 60;
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'];
@@ -40,6 +42,8 @@ interface ClientResult {
   jsFiles: number;
   built: 'fresh dist/' | 'temporary build' | 'stale dist/, the build failed';
   firstRenderMs: number;
+  /** Each cold load's first render, ms. */
+  firstRenders: number[];
   /** An empty page's frame intervals in the same browser: the floor. */
   emptyFrames: ReturnType<typeof summarize>;
   dragFrames: ReturnType<typeof summarize>;
@@ -121,6 +125,39 @@ async function emptyPageFrames(context: BrowserContext): Promise<ReturnType<type
   }
 }
 
+/** performance.now() when every note is in the DOM (navigation start is 0). */
+async function notesRendered(page: Page): Promise<number> {
+  try {
+    const handle = await page.waitForFunction(
+      (n) => (document.querySelectorAll('[data-testid="note"]').length >= n ? performance.now() : null),
+      NOTES,
+      { polling: 'raf', timeout: RENDER_TIMEOUT_MS },
+    );
+    return (await handle.jsonValue()) as number;
+  } catch (err) {
+    const shown = await page.locator('[data-testid="note"]').count();
+    const shot = join(process.cwd(), 'bench-results', 'client-failure.png');
+    mkdirSync(join(process.cwd(), 'bench-results'), { recursive: true });
+    await page.screenshot({ path: shot });
+    throw new Error(`${shown} of ${NOTES} notes rendered after ${RENDER_TIMEOUT_MS} ms (screenshot: ${shot}): ${(err as Error).message.split('\n')[0]}`, { cause: err });
+  }
+}
+
+/**
+ * Chromium on every core. The browser is what this scenario measures, and it is several processes
+ * working at once (network, renderer, compositor), as on any phone or laptop. Started from this
+ * process it would inherit the load generator's one core and share it with us: first render took
+ * about 1.5 times as long that way on this 2-core machine. (The server stays on its own core.)
+ */
+async function launchOnEveryCore(ctx: BenchContext): Promise<Browser> {
+  if (ctx.pin) pinSelf('all');
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  } finally {
+    if (ctx.pin) pinSelf(LOADGEN_CORE);
+  }
+}
+
 async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -146,7 +183,7 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
   });
   const base = server.ready[1]!.replace('localhost', '127.0.0.1');
   const seeders: SimUser[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchOnEveryCore(ctx);
   try {
     const board = await postJson(`${base}/api/boards`, { title: 'Client benchmark' });
     const id = String(board.id);
@@ -196,24 +233,27 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
         writeFileSync(join(profileDir, `client-${name}.cpuprofile`), JSON.stringify(p));
       }
     };
-    let firstRenderMs = 0;
-    await profile('first-render', () => trace('first-render', async () => {
-      await page.goto(`${base}/b/${id}#f=${String(board.facilitatorToken)}`);
+    const boardUrl = `${base}/b/${id}#f=${String(board.facilitatorToken)}`;
+    // First render varies by a third from load to load here: the median of several cold loads,
+    // each in a fresh context (no HTTP cache, no compiled code, no offline copy of the board).
+    const renders: number[] = [];
+    for (let i = 1; i < (ctx.quick ? 1 : FIRST_RENDER_LOADS); i++) {
+      const cold = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
       try {
-        const handle = await page.waitForFunction(
-          (n) => (document.querySelectorAll('[data-testid="note"]').length >= n ? performance.now() : null),
-          NOTES,
-          { polling: 'raf', timeout: RENDER_TIMEOUT_MS },
-        );
-        firstRenderMs = (await handle.jsonValue()) as number;
-      } catch (err) {
-        const shown = await page.locator('[data-testid="note"]').count();
-        const shot = join(process.cwd(), 'bench-results', 'client-failure.png');
-        mkdirSync(join(process.cwd(), 'bench-results'), { recursive: true });
-        await page.screenshot({ path: shot });
-        throw new Error(`${shown} of ${NOTES} notes rendered after ${RENDER_TIMEOUT_MS} ms (screenshot: ${shot}): ${(err as Error).message.split('\n')[0]}`, { cause: err });
+        const p = await cold.newPage();
+        await p.goto('about:blank');
+        await p.waitForTimeout(BROWSER_SETTLE_MS);
+        await p.goto(boardUrl);
+        renders.push(await notesRendered(p));
+      } finally {
+        await cold.close();
       }
+    }
+    await profile('first-render', () => trace('first-render', async () => {
+      await page.goto(boardUrl);
+      renders.push(await notesRendered(page));
     }));
+    const firstRenderMs = median(renders);
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: RENDER_TIMEOUT_MS });
 
     // Frame intervals need a fine clock. Outside cross-origin isolation Chromium coarsens
@@ -261,10 +301,10 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     const remoteFrames = summarize(Float64Array.from(await stop()));
     const remoteBusyPct = (100 * 1000 * ((await taskSeconds()) - busyFrom)) / (performance.now() - phaseFrom);
     await context.close();
-    const r: ClientResult = { jsGzipKB: size.kb, jsFiles: size.files, built: client.built, firstRenderMs, emptyFrames: floor, dragFrames, remoteFrames, remoteBusyPct };
+    const r: ClientResult = { jsGzipKB: size.kb, jsFiles: size.files, built: client.built, firstRenderMs, firstRenders: renders, emptyFrames: floor, dragFrames, remoteFrames, remoteBusyPct };
     ctx.log(`  first render ${firstRenderMs.toFixed(0)} ms; drag frame p95 ${dragFrames.p95.toFixed(2)} ms (empty page ${floor.p95.toFixed(2)} ms); remote-update frame p95 ${remoteFrames.p95.toFixed(2)} ms; JS ${size.kb.toFixed(0)} KB gzip`);
     const rows: Row[] = [
-      { scenario, metric: 'first render (navigation → all notes in the DOM)', unit: 'ms', better: 'lower', values: { charrette: firstRenderMs }, goal: '≤ 1,000 ms' },
+      { scenario, metric: `first render (navigation → all notes in the DOM), median of ${renders.length} cold loads`, unit: 'ms', better: 'lower', values: { charrette: firstRenderMs }, goal: '≤ 1,000 ms' },
       { scenario, metric: 'frame interval p95 while dragging a note', unit: 'ms', better: 'lower', values: { charrette: dragFrames.p95 }, goal: '≤ 16.7 ms' },
       { scenario, metric: 'frame interval max while dragging', unit: 'ms', better: 'lower', values: { charrette: dragFrames.max } },
       { scenario, metric: 'frame interval p95 of an empty page (the browser\'s floor)', unit: 'ms', better: 'lower', values: { charrette: floor.p95 } },
