@@ -49,9 +49,15 @@ export interface HubOptions {
    * idle board keeps only its encoded state; see Room). 0 keeps documents live.
    */
   docIdleMs: number;
+  /**
+   * At shutdown, how long compactions under way may take to finish before they are stopped (their
+   * rows stay; the shutdown's own compaction folds them). Service managers kill a server that
+   * takes too long to stop (Docker after 10 s), and a kill loses what was not stored yet.
+   */
+  shutdownCompactionWaitMs: number;
 }
 
-export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, compactQuietMs: 1_000, flushIntervalMs: 3, presenceIntervalMs: 16, docIdleMs: 5_000 };
+export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, compactQuietMs: 1_000, flushIntervalMs: 3, presenceIntervalMs: 16, docIdleMs: 5_000, shutdownCompactionWaitMs: 5_000 };
 /** A board whose log is this many times `compactEvery` is compacted even while busy. */
 export const COMPACT_BUSY_FACTOR = 10;
 /** Wait before retrying a commit that failed (disk full, database busy). */
@@ -90,7 +96,7 @@ export class Hub {
 
   private readonly sweeper: NodeJS.Timeout | null;
   /** Encodes boards for compaction off the event loop. */
-  private readonly compactor = new Compactor();
+  private readonly compactor: Compactor;
   /**
    * Compactions under way, by board: of loaded boards and of boards unloaded since (a board
    * loaded again must not compact from its document while the earlier one can still write).
@@ -101,7 +107,9 @@ export class Hub {
     readonly store: BoardStore,
     private readonly log: Logger,
     private readonly opts: HubOptions = DEFAULT_HUB_OPTIONS,
+    compactor: Compactor = new Compactor(),
   ) {
+    this.compactor = compactor;
     const period = Math.max(50, Math.min(opts.docIdleMs > 0 ? opts.docIdleMs / 4 : Infinity, opts.compactQuietMs / 2));
     this.sweeper = setInterval(() => this.sweep(), period);
     this.sweeper.unref();
@@ -442,8 +450,17 @@ export class Hub {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.drain();
     // Background compactions finish first: one writing after the snapshots below would undo them.
-    await Promise.all([...this.compactions.values()]);
+    // One that takes too long is stopped: closing the thread fails what it still works on.
+    const background = Promise.all([...this.compactions.values()]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([
+      background.then(() => false),
+      new Promise<boolean>((res) => (timer = setTimeout(res, this.opts.shutdownCompactionWaitMs, true))),
+    ]);
+    clearTimeout(timer);
+    if (late) this.log.warn(`shutdown: stopping ${this.compactions.size} compaction(s) still running after ${this.opts.shutdownCompactionWaitMs} ms (their rows stay)`);
     await this.compactor.close();
+    await background;
     for (const room of [...this.rooms.values()]) {
       // Changes whose commit failed (and wait for its retry) are in the document: the snapshot keeps them.
       if (room.logLength > 0 || room.pending.length > 0) await this.compactHere(room);

@@ -6,6 +6,7 @@ import { addNote, selectNotes } from '../../shared/notes.js';
 import { COMPACT_BUSY_FACTOR, DEFAULT_HUB_OPTIONS, Hub } from '../../server/hub.js';
 import type { Logger } from '../../server/log.js';
 import { SqliteStore } from '../../server/storage/sqlite.js';
+import { Compactor, CompactorUnavailable } from '../../server/compactor.js';
 import { createBoard as createWithTokens } from '../../server/boards.js';
 import { TokenSigner } from '../../server/tokens.js';
 import type { BoardStore } from '../../server/storage/types.js';
@@ -138,6 +139,44 @@ describe('SQLite store', () => {
     expect(selectNotes(storedDoc(loaded))).toHaveLength(4);
     expect(warnings.some((w) => w.includes('compaction thread failed'))).toBe(true);
     await hub.close();
+  });
+
+  it('shutdown stops a compaction that takes too long, and its own compaction still folds the log', async () => {
+    const store = open('stuck.db');
+    await createBoard(store, {}, BOARD);
+    // A compaction thread that never answers (a huge board, a thread stuck), until it is closed.
+    class StuckCompactor extends Compactor {
+      asked = 0;
+      private readonly stuck: Array<(err: Error) => void> = [];
+      override encode(): Promise<Uint8Array> {
+        this.asked++;
+        return new Promise((_resolve, reject) => this.stuck.push(reject));
+      }
+      override async close(): Promise<void> {
+        for (const reject of this.stuck.splice(0)) reject(new CompactorUnavailable('compactor closed'));
+        await super.close();
+      }
+    }
+    const compactor = new StuckCompactor();
+    const warnings: string[] = [];
+    const log = { ...capturingLogger(), warn: (m: string) => warnings.push(m) };
+    const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, compactEvery: 3, compactQuietMs: 50, shutdownCompactionWaitMs: 200 }, compactor);
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    for (let i = 0; i < 4; i++) {
+      addNote(r.room.doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+      await hub.drain();
+    }
+    const by = performance.now() + 3_000;
+    while (compactor.asked === 0 && performance.now() < by) await new Promise((res) => setTimeout(res, 25));
+    expect(compactor.asked).toBe(1);
+    const t0 = performance.now();
+    await hub.close();
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(warnings.some((w) => w.includes('stopping 1 compaction'))).toBe(true);
+    const loaded = (await store.load(BOARD))!;
+    expect(loaded.updates).toHaveLength(0);
+    expect(selectNotes(storedDoc(loaded))).toHaveLength(4);
   });
 
   it('a snapshot only moves forward: a compaction finishing after a newer one changes nothing', async () => {
