@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
-import type { CompactReply, CompactRequest } from './compactor.js';
+import type { CompactorMessage, CompactReply, CompactRequest } from './compactor.js';
 import { applySnapshot } from './storage/snapshot.js';
 
 const port = parentPort!;
@@ -48,7 +48,17 @@ function compact(req: CompactRequest): Uint8Array {
   return state;
 }
 
-port.on('message', (req: CompactRequest) => {
+port.on('message', (msg: CompactorMessage) => {
+  if (msg.type === 'forget') {
+    kept.get(msg.boardId)?.doc.destroy();
+    kept.delete(msg.boardId);
+    return;
+  }
+  if (msg.type === 'kept') {
+    port.postMessage({ id: msg.id, ok: true, kept: [...kept.keys()] } satisfies CompactReply);
+    return;
+  }
+  const req = msg;
   try {
     // A copy goes back: the kept one is compared with what is stored next time.
     const state = compact(req).slice();

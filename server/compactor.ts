@@ -20,7 +20,13 @@ export interface CompactRequest {
   uptoSeq: number;
 }
 
-export type CompactReply = { id: number; ok: true; state: Uint8Array } | { id: number; ok: false; error: string };
+/** What the thread is asked: a compaction, to drop a board's kept document, or which boards it keeps. */
+export type CompactorMessage = ({ type: 'compact' } & CompactRequest) | { type: 'forget'; boardId: string } | { type: 'kept'; id: number };
+
+export type CompactReply =
+  | { id: number; ok: true; state: Uint8Array }
+  | { id: number; ok: true; kept: string[] }
+  | { id: number; ok: false; error: string };
 
 /** The thread could not be started (or died): compact on the caller's thread instead. */
 export class CompactorUnavailable extends Error {}
@@ -38,7 +44,7 @@ function workerSource(): string {
 }
 
 interface Waiting {
-  resolve: (state: Uint8Array) => void;
+  resolve: (reply: Extract<CompactReply, { ok: true }>) => void;
   reject: (err: Error) => void;
 }
 
@@ -49,7 +55,28 @@ export class Compactor {
   private closed = false;
 
   /** The board's state (Yjs V2) from its snapshot and the log rows after it, encoded off the event loop. */
-  encode(board: Omit<CompactRequest, 'id'>): Promise<Uint8Array> {
+  async encode(board: Omit<CompactRequest, 'id'>): Promise<Uint8Array> {
+    const reply = await this.ask((id) => ({ type: 'compact', id, ...board }));
+    if (!('state' in reply)) throw new Error('compaction thread answered without a state');
+    return reply.state;
+  }
+
+  /**
+   * The thread drops the document it keeps for a board (unloaded or deleted): it would otherwise
+   * hold it until newer compactions push it out.
+   */
+  forget(boardId: string): void {
+    this.worker?.postMessage({ type: 'forget', boardId } satisfies CompactorMessage);
+  }
+
+  /** The boards whose documents the thread keeps (for tests and diagnostics). */
+  async keptBoards(): Promise<string[]> {
+    if (!this.worker) return [];
+    const reply = await this.ask((id) => ({ type: 'kept', id }));
+    return 'kept' in reply ? reply.kept : [];
+  }
+
+  private ask(message: (id: number) => CompactorMessage): Promise<Extract<CompactReply, { ok: true }>> {
     if (this.closed) return Promise.reject(new CompactorUnavailable('compactor closed'));
     let worker: Worker;
     try {
@@ -58,11 +85,11 @@ export class Compactor {
       return Promise.reject(new CompactorUnavailable(err instanceof Error ? err.message : String(err)));
     }
     const id = this.nextId++;
-    // A compaction asked for keeps the process alive until it is done (see settled).
+    // A request keeps the process alive until it is answered (see settled).
     worker.ref();
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, ...board } satisfies CompactRequest);
+      worker.postMessage(message(id));
     });
   }
 
@@ -73,7 +100,7 @@ export class Compactor {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
-      if (reply.ok) w.resolve(reply.state);
+      if (reply.ok) w.resolve(reply);
       else w.reject(new Error(reply.error));
       this.settled();
     });

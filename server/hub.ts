@@ -371,6 +371,7 @@ export class Hub {
       .catch((err: unknown) => this.log.error(`board ${room.id}: compaction failed (log kept)`, err))
       .finally(() => {
         if (this.compactions.get(room.id) === done) this.compactions.delete(room.id);
+        this.forgetIfUnloaded(room.id);
       });
     this.compactions.set(room.id, done);
   }
@@ -429,6 +430,12 @@ export class Hub {
     }
     this.rooms.delete(room.id);
     room.destroy();
+    this.forgetIfUnloaded(room.id);
+  }
+
+  /** The compaction thread need not keep the document of a board that is not loaded (any more). */
+  private forgetIfUnloaded(id: BoardId): void {
+    if (!this.rooms.has(id) && !this.compactions.has(id)) this.compactor.forget(id);
   }
 
   /** Unload a board at once (e.g. before deleting it), closing its sockets. */
@@ -442,6 +449,7 @@ export class Hub {
     }
     // A compaction finishing after the board is deleted (and perhaps recreated) would write into it.
     await this.compactions.get(id);
+    this.forgetIfUnloaded(id);
   }
 
   /** Store everything pending, compact every board, and stop. */

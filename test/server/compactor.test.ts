@@ -50,6 +50,15 @@ describe('compaction thread', () => {
     expect(texts(state)).toEqual(['new', 'old']);
   });
 
+  it('drops a kept document when told the board is gone', async () => {
+    const doc = new Y.Doc();
+    addNote(doc, { text: 'kept', pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
+    await compactor.encode({ boardId: 'b4', snapshot: null, snapshotFormat: 1, snapshotSeq: 0, updates: [Y.encodeStateAsUpdate(doc)], uptoSeq: 1 });
+    expect(await compactor.keptBoards()).toContain('b4');
+    compactor.forget('b4');
+    expect(await compactor.keptBoards()).not.toContain('b4');
+  });
+
   it('a row it cannot apply fails that compaction only', async () => {
     await expect(compactor.encode({ boardId: 'b2', snapshot: null, snapshotFormat: 1, snapshotSeq: 0, updates: [new Uint8Array([1, 2, 3])], uptoSeq: 1 })).rejects.toThrow();
     const doc = new Y.Doc();

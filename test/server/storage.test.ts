@@ -179,6 +179,31 @@ describe('SQLite store', () => {
     expect(selectNotes(storedDoc(loaded))).toHaveLength(4);
   });
 
+  it('the compaction thread lets go of a board once it is unloaded', async () => {
+    const store = open('forget.db');
+    await createBoard(store, {}, BOARD);
+    const compactor = new Compactor();
+    const hub = new Hub(store, capturingLogger(), { ...DEFAULT_HUB_OPTIONS, roomIdleMs: 300, compactEvery: 3, compactQuietMs: 50 }, compactor);
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    for (let i = 0; i < 4; i++) {
+      addNote(r.room.doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+      await hub.drain();
+    }
+    const until = async (what: () => Promise<boolean> | boolean) => {
+      const by = performance.now() + 3_000;
+      while (!(await what()) && performance.now() < by) await new Promise((res) => setTimeout(res, 20));
+      return what();
+    };
+    // Compacted while loaded: the thread keeps the board for its next compaction.
+    expect(await until(async () => (await compactor.keptBoards()).includes(BOARD))).toBe(true);
+    expect(hub.rooms.has(BOARD)).toBe(true);
+    hub.touch(r.room); // nobody is connected: it unloads after roomIdleMs
+    expect(await until(() => !hub.rooms.has(BOARD))).toBe(true);
+    expect(await compactor.keptBoards()).not.toContain(BOARD);
+    await hub.close();
+  });
+
   it('a snapshot only moves forward: a compaction finishing after a newer one changes nothing', async () => {
     const store = open('forward.db');
     await createBoard(store, {}, BOARD);
