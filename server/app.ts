@@ -49,7 +49,7 @@ export async function startServer(
   const log = deps.log ?? consoleLogger;
   const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous });
   const signer = new TokenSigner(await store.setting('token-secret', () => randomBytes(32).toString('base64url')));
-  const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, roomIdleMs: config.roomIdleMs, compactEvery: config.compactEvery, flushIntervalMs: config.flushIntervalMs, presenceIntervalMs: config.presenceIntervalMs, docIdleMs: config.docIdleMs });
+  const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, roomIdleMs: config.roomIdleMs, compactEvery: config.compactEvery, flushIntervalMs: config.flushIntervalMs, busyFlushIntervalMs: config.busyFlushIntervalMs, presenceIntervalMs: config.presenceIntervalMs, docIdleMs: config.docIdleMs });
   hub.onRefused = (conn, err) => refuseMessage(conn, err);
   const stats = { rejectedMessages: 0, rejectedWrites: 0, connections: 0 };
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes * HARD_PAYLOAD_FACTOR, perMessageDeflate: false });

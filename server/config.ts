@@ -17,6 +17,8 @@ export interface ServerConfig {
   compactEvery: number;
   /** Shortest time between two commits (and fan-outs) of a busy server; see HubOptions. */
   flushIntervalMs: number;
+  /** The longest the flush window grows to while the server is busy; see HubOptions. */
+  busyFlushIntervalMs: number;
   /** Shortest time between a flush and one carrying only presence; see HubOptions. */
   presenceIntervalMs: number;
   /** How long an unused board document stays live while people are connected; see HubOptions. */
@@ -58,6 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     roomIdleMs: int(env.CHARRETTE_ROOM_IDLE_MS, 5_000, 'CHARRETTE_ROOM_IDLE_MS'),
     compactEvery: int(env.CHARRETTE_COMPACT_EVERY, 500, 'CHARRETTE_COMPACT_EVERY'),
     flushIntervalMs: int(env.CHARRETTE_FLUSH_MS, DEFAULT_HUB_OPTIONS.flushIntervalMs, 'CHARRETTE_FLUSH_MS'),
+    busyFlushIntervalMs: int(env.CHARRETTE_BUSY_FLUSH_MS, DEFAULT_HUB_OPTIONS.busyFlushIntervalMs, 'CHARRETTE_BUSY_FLUSH_MS'),
     presenceIntervalMs: int(env.CHARRETTE_PRESENCE_FLUSH_MS, DEFAULT_HUB_OPTIONS.presenceIntervalMs, 'CHARRETTE_PRESENCE_FLUSH_MS'),
     docIdleMs: int(env.CHARRETTE_DOC_IDLE_MS, DEFAULT_HUB_OPTIONS.docIdleMs, 'CHARRETTE_DOC_IDLE_MS'),
     allowedOrigins: (env.CHARRETTE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -5,6 +5,7 @@
  * Ordering invariant: an update is durably appended before any other client receives it, and
  * a client is told its updates are saved only after the commit that contains them.
  */
+import { performance as nodePerformance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { BoardId } from '../shared/ids.js';
@@ -37,6 +38,13 @@ export interface HubOptions {
    */
   flushIntervalMs: number;
   /**
+   * The window grows toward this while the event loop is busy (see flushWindowMs): under load a
+   * flush's fixed costs (a commit and its fsync, one write per socket, acknowledgements) are
+   * much of the work, and sharing them among more changes leaves more time for the changes. An
+   * idle server keeps the short window. Equal to flushIntervalMs: a fixed window.
+   */
+  busyFlushIntervalMs: number;
+  /**
    * Shortest time between a flush and the next one when that only carries presence (cursors,
    * who is here). Presence changes far more often than the board, and nobody sees a cursor
    * 16 ms late; holding it for a frame's time turns many small writes per socket into one (50
@@ -57,7 +65,24 @@ export interface HubOptions {
   shutdownCompactionWaitMs: number;
 }
 
-export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, compactQuietMs: 1_000, flushIntervalMs: 3, presenceIntervalMs: 16, docIdleMs: 5_000, shutdownCompactionWaitMs: 5_000 };
+export const DEFAULT_HUB_OPTIONS: HubOptions = { roomIdleMs: 5_000, compactEvery: 500, compactQuietMs: 1_000, flushIntervalMs: 3, busyFlushIntervalMs: 12, presenceIntervalMs: 16, docIdleMs: 5_000, shutdownCompactionWaitMs: 5_000 };
+/** Event-loop utilization at which the flush window starts to grow, and at which it is longest. */
+export const FLUSH_BUSY_FROM = 0.7;
+export const FLUSH_BUSY_AT = 0.95;
+/** How often the event loop's utilization is read for the flush window, ms. */
+const LOAD_SAMPLE_MS = 100;
+
+/**
+ * The flush window for an event loop busy `load` of the time (0..1): the short window up to
+ * FLUSH_BUSY_FROM, the busy one from FLUSH_BUSY_AT, in proportion between. It is read from the
+ * loop's utilization, not from the rate of changes, so that it cannot feed itself: a longer
+ * window lowers the load that lengthened it, and the window settles where the two balance.
+ */
+export function flushWindowMs(load: number, opts: Pick<HubOptions, 'flushIntervalMs' | 'busyFlushIntervalMs'>): number {
+  const busy = Math.min(1, Math.max(0, (load - FLUSH_BUSY_FROM) / (FLUSH_BUSY_AT - FLUSH_BUSY_FROM)));
+  return opts.flushIntervalMs + busy * Math.max(0, opts.busyFlushIntervalMs - opts.flushIntervalMs);
+}
+
 /** A board whose log is this many times `compactEvery` is compacted even while busy. */
 export const COMPACT_BUSY_FACTOR = 10;
 /** Wait before retrying a commit that failed (disk full, database busy). */
@@ -83,6 +108,10 @@ export class Hub {
   private flushTimer: { cancel(): void } | null = null;
   private flushAt = Infinity;
   private lastFlushAt = -Infinity;
+  /** The event loop's utilization over the last LOAD_SAMPLE_MS or more, and where that began. */
+  private loopLoad = 0;
+  private loopMark = nodePerformance.eventLoopUtilization();
+  private loopMarkAt = performance.now();
   /** Serializes commits (and unloads) so turns are stored and delivered in order. */
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -224,7 +253,7 @@ export class Hub {
     this.dirty.add(room);
     if (this.settling) return;
     const now = performance.now();
-    const at = Math.max(now, this.lastFlushAt + (board ? this.opts.flushIntervalMs : this.opts.presenceIntervalMs));
+    const at = Math.max(now, this.lastFlushAt + (board ? this.flushWindow(now) : this.opts.presenceIntervalMs));
     if (this.flushTimer) {
       if (this.flushAt <= at) return;
       this.flushTimer.cancel();
@@ -237,6 +266,17 @@ export class Hub {
       const timer = setTimeout(this.runFlush, at - now);
       this.flushTimer = { cancel: () => clearTimeout(timer) };
     }
+  }
+
+  /** The current flush window (see flushWindowMs), from the loop's recent utilization. */
+  flushWindow(now = performance.now()): number {
+    if (now - this.loopMarkAt >= LOAD_SAMPLE_MS) {
+      const mark = nodePerformance.eventLoopUtilization();
+      this.loopLoad = nodePerformance.eventLoopUtilization(mark, this.loopMark).utilization;
+      this.loopMark = mark;
+      this.loopMarkAt = now;
+    }
+    return flushWindowMs(this.loopLoad, this.opts);
   }
 
   private readonly runFlush = (): void => {

@@ -28,6 +28,7 @@ export function testConfig(dataPath: string, over: Partial<ServerConfig> = {}): 
     roomIdleMs: 200,
     compactEvery: 500,
     flushIntervalMs: DEFAULT_HUB_OPTIONS.flushIntervalMs,
+    busyFlushIntervalMs: DEFAULT_HUB_OPTIONS.busyFlushIntervalMs,
     presenceIntervalMs: DEFAULT_HUB_OPTIONS.presenceIntervalMs,
     docIdleMs: DEFAULT_HUB_OPTIONS.docIdleMs,
     allowedOrigins: [],
