@@ -218,7 +218,7 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
         await browser.stopTracing();
       }
     };
-    // BENCH_CLIENT_PROFILE=<dir> writes Chrome CPU profiles of the same two phases (open them in DevTools).
+    // BENCH_CLIENT_PROFILE=<dir> writes Chrome CPU profiles of the same two phases and of the drag (open them in DevTools).
     const profileDir = process.env.BENCH_CLIENT_PROFILE;
     const cdp = await context.newCDPSession(page);
     const profile = async (name: string, phase: () => Promise<unknown>): Promise<void> => {
@@ -278,13 +278,15 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     }, { w: VIEWPORT.width, h: VIEWPORT.height });
     if (!grab) throw new Error('no note fully on screen to drag');
     let stop = await recordFrames(page);
-    await page.mouse.move(grab.x, grab.y);
-    await page.mouse.down();
-    for (let i = 1; i <= DRAG_STEPS; i++) {
-      await page.mouse.move(grab.x + i * 3, grab.y + i * 2);
-      await page.waitForTimeout(POINTER_INTERVAL_MS);
-    }
-    await page.mouse.up();
+    await profile('drag', async () => {
+      await page.mouse.move(grab.x, grab.y);
+      await page.mouse.down();
+      for (let i = 1; i <= DRAG_STEPS; i++) {
+        await page.mouse.move(grab.x + i * 3, grab.y + i * 2);
+        await page.waitForTimeout(POINTER_INTERVAL_MS);
+      }
+      await page.mouse.up();
+    });
     const dragFrames = summarize(Float64Array.from(await stop()));
 
     // The page's main-thread time (tasks: script, style, layout, paint) over the phase: frame
