@@ -60,13 +60,40 @@ export interface NoteCardProps {
 const isOnControl = (e: { target: EventTarget }): boolean =>
   e.target instanceof Element && e.target.closest('button, textarea') !== null;
 
-export const NoteCard = memo(function NoteCard({ note, x, y, clusterName, selected, editing, compact, actions, canEdit, canMove, canDelete, canModerate, team, dimmed }: NoteCardProps) {
+/**
+ * A note as a dnd-kit draggable. dnd-kit's context changes when a drag starts and ends, and
+ * every useDraggable re-renders then: on a 1,000-note board that was a 100-200 ms frame at
+ * pick-up and again at drop. So this part only runs the hook; what it hands on is the same for
+ * every note but the dragged one (dnd-kit memoizes it), and the memoized NoteFrame skips them.
+ */
+export const NoteCard = memo(function NoteCard(props: NoteCardProps) {
   const { t } = useI18n();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
-    id: note.id,
-    disabled: editing || !canMove,
+    id: props.note.id,
+    disabled: props.editing || !props.canMove,
     attributes: { role: 'group', roleDescription: t('note.roleDescription') },
   });
+  return (
+    <NoteFrame
+      {...props}
+      attributes={attributes}
+      listeners={listeners}
+      setNodeRef={setNodeRef}
+      setActivatorNodeRef={setActivatorNodeRef}
+      transform={transform}
+      isDragging={isDragging}
+    />
+  );
+});
+
+type Draggable = ReturnType<typeof useDraggable>;
+type FrameProps = NoteCardProps & Pick<Draggable, 'attributes' | 'listeners' | 'setNodeRef' | 'setActivatorNodeRef' | 'transform' | 'isDragging'>;
+
+const NoteFrame = memo(function NoteFrame({
+  note, x, y, clusterName, selected, editing, compact, actions, canEdit, canMove, canDelete, canModerate, team, dimmed,
+  attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging,
+}: FrameProps) {
+  const { t } = useI18n();
   // aria-disabled would also disable the editor and buttons inside (ARIA inherits it to
   // focusable descendants); a note that cannot move is still a note you can read and edit.
   const { 'aria-disabled': _dragDisabled, ...noteAttributes } = attributes;
