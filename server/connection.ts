@@ -316,14 +316,23 @@ export function applyDecodedUpdate(doc: Y.Doc, update: Uint8Array, decoded: Deco
   } catch {
     throw new ProtocolError(CLOSE.MALFORMED, 'document update could not be applied');
   }
-  for (const client of claimed) owners!.set(client, actor.id);
+  for (const client of claimed) owners!.claim(client, actor.id);
 }
 
 /**
  * Who writes under each Yjs client id of a board (a token identity, or SERVER_WRITER for the
- * server's own document): the first to add changes under an id owns it while the board is loaded.
+ * server's own document): the first to add changes under an id owns it. Claims are stored with
+ * the changes that made them (see Hub.flush), so they hold after a restart; `unsaved` holds those
+ * not stored yet.
  */
-export type ClientOwners = Map<number, string>;
+export class ClientOwners extends Map<number, string> {
+  readonly unsaved: Array<[client: number, owner: string]> = [];
+
+  claim(client: number, owner: string): void {
+    this.set(client, owner);
+    this.unsaved.push([client, owner]);
+  }
+}
 export const SERVER_WRITER = '\u0000server';
 
 /** Awareness states one socket may speak for (a tab reloading its doc gets a new client id). */

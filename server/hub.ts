@@ -92,6 +92,8 @@ const COMMIT_RETRY_MS = 1_000;
 interface Batch {
   room: Room;
   update: Uint8Array | null;
+  /** Client ids first written under in `update` (stored with it). */
+  owners: Array<[number, string]>;
   origins: Set<Conn | null>;
   acks: Map<Conn, number>;
 }
@@ -178,6 +180,7 @@ export class Hub {
     }
     if (!stored) return { ok: false, reason: 'not-found' };
     const room = new Room(id, stored.record);
+    for (const [client, owner] of stored.clientOwners) room.clientOwners.set(client, owner);
     const doc = room.doc;
     if (stored.snapshot) {
       try {
@@ -318,11 +321,13 @@ export class Hub {
       for (const c of room.ackConns) acks.set(c, c.received);
       room.ackConns.clear();
       let update: Uint8Array | null = null;
+      let owners: Array<[number, string]> = [];
       if (room.pending.length > 0) {
         update = room.pending.length === 1 ? room.pending[0]! : Y.mergeUpdates(room.pending);
-        entries.push({ boardId: room.id, data: update });
+        owners = room.clientOwners.unsaved.splice(0);
+        entries.push({ boardId: room.id, data: update, owners });
       }
-      batches.push({ room, update, origins: room.pendingOrigins, acks });
+      batches.push({ room, update, owners, origins: room.pendingOrigins, acks });
       room.pending = [];
       room.pendingOrigins = new Set();
     }
@@ -396,6 +401,7 @@ export class Hub {
   private requeue(batches: Batch[]): void {
     for (const b of batches) {
       if (b.update) b.room.pending.unshift(b.update);
+      b.room.clientOwners.unsaved.unshift(...b.owners);
       for (const o of b.origins) b.room.pendingOrigins.add(o);
       for (const c of b.acks.keys()) b.room.ackConns.add(c);
     }

@@ -18,7 +18,7 @@ import { getMeta } from '../shared/schema.js';
 import { LOAD_ORIGIN } from '../shared/origins.js';
 import { CLOSE, MSG_SYNC_DEFLATED } from '../shared/protocol.js';
 import type { BoardRecord } from './storage/types.js';
-import { applyDecodedUpdate, ProtocolError, SERVER_WRITER, syncStep2Message, type ClientOwners, type Conn } from './connection.js';
+import { applyDecodedUpdate, ClientOwners, ProtocolError, SERVER_WRITER, syncStep2Message, type Conn } from './connection.js';
 import type { DecodedUpdate } from './updates.js';
 
 /** The origin of a transaction that applied several clients' updates at once. */
@@ -45,7 +45,7 @@ export class Room {
   readonly formerAwarenessOwner = new Map<number, string>();
 
   /** Who writes under each Yjs client id of this board (see applyDecodedUpdate). */
-  readonly clientOwners: ClientOwners = new Map();
+  readonly clientOwners = new ClientOwners();
   /** Client updates received and not applied yet: the next flush applies them together (settle). */
   private queued: QueuedUpdate[] = [];
   /** Document updates of this turn, in order; persisted and broadcast together. */

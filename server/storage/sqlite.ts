@@ -59,6 +59,12 @@ CREATE TABLE IF NOT EXISTS votes_done (
   team       TEXT NOT NULL,
   PRIMARY KEY (board_id, round, voter)
 );
+CREATE TABLE IF NOT EXISTS client_owners (
+  board_id  TEXT NOT NULL,
+  client    INTEGER NOT NULL,
+  owner     TEXT NOT NULL,
+  PRIMARY KEY (board_id, client)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS settings (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -148,10 +154,17 @@ export class SqliteStore implements BoardStore {
       deleteBoardQuarantine: db.prepare('DELETE FROM quarantined_updates WHERE board_id = ?'),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
+      insertOwner: db.prepare<[string, number, string]>('INSERT OR IGNORE INTO client_owners (board_id, client, owner) VALUES (?, ?, ?)'),
+      getOwners: db.prepare<[string], { client: number; owner: string }>('SELECT client, owner FROM client_owners WHERE board_id = ?'),
+      deleteBoardOwners: db.prepare<[string]>('DELETE FROM client_owners WHERE board_id = ?'),
     };
     // One transaction per batch: the whole event-loop turn's updates share one commit (one fsync).
     this.appendTx = db.transaction((entries: readonly AppendEntry[]): number[] =>
-      entries.map((e) => Number(this.stmt.insertUpdate.run(e.boardId, e.data).lastInsertRowid)));
+      entries.map((e) => {
+        // The first claim stands (a retried commit may carry one again).
+        for (const [client, owner] of e.owners ?? []) this.stmt.insertOwner.run(e.boardId, client, owner);
+        return Number(this.stmt.insertUpdate.run(e.boardId, e.data).lastInsertRowid);
+      }));
   }
 
   async create(record: BoardRecord, initialState: Uint8Array): Promise<void> {
@@ -199,6 +212,7 @@ export class SqliteStore implements BoardStore {
       snapshotFormat: row.snapshot_v2 ? 2 : 1,
       snapshotSeq: row.snapshot_seq,
       updates: this.stmt.getUpdates.all(id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
+      clientOwners: this.stmt.getOwners.all(id).map((o) => [o.client, o.owner]),
     };
   }
 
@@ -226,6 +240,7 @@ export class SqliteStore implements BoardStore {
       this.stmt.deleteBoardParticipants.run(id);
       this.stmt.deleteBoardVotes.run(id);
       this.stmt.deleteBoardVotesDone.run(id);
+      this.stmt.deleteBoardOwners.run(id);
       this.stmt.deleteBoard.run(id);
     })();
   }

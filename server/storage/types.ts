@@ -36,11 +36,15 @@ export interface LoadedBoard {
   /** The last log seq folded into `snapshot` (0 when none was). */
   snapshotSeq: number;
   updates: StoredUpdate[];
+  /** Who first wrote under each Yjs client id of the board (see ClientOwners). */
+  clientOwners: Array<[client: number, owner: string]>;
 }
 
 export interface AppendEntry {
   boardId: BoardId;
   data: Uint8Array;
+  /** Yjs client ids first written under in `data`, and by whom: stored in the same commit. */
+  owners?: ReadonlyArray<readonly [client: number, owner: string]>;
 }
 
 export interface BoardStore {

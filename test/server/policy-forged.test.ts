@@ -11,7 +11,7 @@ import { migrate } from '../../shared/migrations.js';
 import { setPhase } from '../../shared/meta.js';
 import { addNote, editNote, selectNote } from '../../shared/notes.js';
 import { getNotes } from '../../shared/schema.js';
-import { applyDecodedUpdate, decodeClientUpdate, ProtocolError, type ClientOwners } from '../../server/connection.js';
+import { applyDecodedUpdate, ClientOwners, decodeClientUpdate, ProtocolError } from '../../server/connection.js';
 
 /** Yjs internals the attack needs (a client can build any bytes; these just make them). */
 const Yi = Y as unknown as {
@@ -76,7 +76,7 @@ describe('policy against forged copies of known content', () => {
     const server = new Y.Doc({ gc: true });
     migrate(server);
     setPhase(server, 'brainstorm');
-    const owners: ClientOwners = new Map();
+    const owners = new ClientOwners();
     const actor = (id: string) => ({ role: 'participant' as const, id, team: '' });
     const apply = (u: Uint8Array, id: string) => applyDecodedUpdate(server, u, decodeClientUpdate(u)!, actor(id), owners);
     const ana = new Y.Doc();

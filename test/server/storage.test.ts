@@ -283,10 +283,14 @@ describe('SQLite store', () => {
   it('deleting a board removes everything stored for it', async () => {
     const store = open('delete.db');
     await createBoard(store, {}, BOARD);
-    await store.append([{ boardId: BOARD, data: noteUpdate('x') }]);
+    await store.append([{ boardId: BOARD, data: noteUpdate('x'), owners: [[7, 'p-ana']] }]);
+    // A retried commit carries its claims again: the first one stands.
+    await store.append([{ boardId: BOARD, data: noteUpdate('y'), owners: [[7, 'p-ben'], [8, 'p-ben']] }]);
+    expect((await store.load(BOARD))!.clientOwners.sort()).toEqual([[7, 'p-ana'], [8, 'p-ben']]);
     await store.delete(BOARD);
     expect(await store.load(BOARD)).toBeNull();
     expect(store.db.prepare('SELECT count(*) AS n FROM updates').get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM client_owners').get()).toEqual({ n: 0 });
   });
 
   it('a change whose commit failed (and waits for its retry) is still stored when the Hub closes', async () => {
