@@ -454,7 +454,10 @@ export class Hub {
    */
   private async compactHere(room: Room): Promise<void> {
     try {
-      await this.store.compact(room.id, room.encodeStateV2(), room.lastSeq);
+      // Claims of changes whose commit failed are in the snapshot's changes, not in any row.
+      const owners = room.clientOwners.unsaved.slice();
+      await this.store.compact(room.id, room.encodeStateV2(), room.lastSeq, owners);
+      room.clientOwners.unsaved.splice(0, owners.length);
       room.logLength = 0;
     } catch (err) {
       this.log.error(`board ${room.id}: compaction failed (log kept)`, err);

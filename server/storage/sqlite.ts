@@ -220,8 +220,9 @@ export class SqliteStore implements BoardStore {
     return entries.length === 0 ? [] : this.appendTx(entries);
   }
 
-  async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number, owners: AppendEntry['owners'] = []): Promise<void> {
     this.db.transaction(() => {
+      for (const [client, owner] of owners) this.stmt.insertOwner.run(id, client, owner);
       if (this.stmt.setSnapshot.run(V2_STUB, snapshot, uptoSeq, id, uptoSeq).changes > 0) this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
     })();
   }

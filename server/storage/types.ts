@@ -62,8 +62,10 @@ export interface BoardStore {
   /**
    * Replace the log up to and including `uptoSeq` with a snapshot (Yjs V2, see snapshot.ts); does
    * nothing when the stored snapshot is already newer (a compaction finishing after a later one).
+   * `owners`: client-id claims of changes the snapshot holds but no log row does (a commit that
+   * failed), stored in the same transaction (see AppendEntry.owners).
    */
-  compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number, owners?: AppendEntry['owners']): Promise<void>;
   /** Move a stored update that cannot be decoded out of the log, keeping it for inspection. */
   quarantine(id: BoardId, seq: number, reason: string): Promise<void>;
   /** The board a join code opens, or null. */

@@ -52,7 +52,7 @@ export function killChildrenOnSignals(): void {
 export function pinSelf(core: number | 'all'): boolean {
   if (!hasTaskset()) return false;
   // (Not availableParallelism(): it counts only the cores this process is pinned to.)
-  const cores = core === 'all' ? `0-${cpus().length - 1}` : String(core);
+  const cores = core === 'all' ? `0-${Math.max(1, cpus().length) - 1}` : String(core);
   return spawnSync('taskset', ['-a', '-p', '-c', cores, String(process.pid)], { stdio: 'ignore' }).status === 0;
 }
 

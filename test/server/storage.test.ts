@@ -293,7 +293,7 @@ describe('SQLite store', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM client_owners').get()).toEqual({ n: 0 });
   });
 
-  it('a change whose commit failed (and waits for its retry) is still stored when the Hub closes', async () => {
+  it('a change whose commit failed (and waits for its retry) is still stored when the Hub closes, with its client-id claim', async () => {
     const store = open('close-after-failure.db');
     await createBoard(store, {}, BOARD);
     // The disk refuses one commit (full, say); the store is otherwise the real one.
@@ -305,11 +305,15 @@ describe('SQLite store', () => {
     const r = await hub.open(BOARD);
     if (!r.ok) throw new Error('load failed');
     addNote(r.room.doc, { text: 'not lost', pos: { x: 0, y: 0 }, author: 'p', authorName: 'P' });
+    // As if a participant's update had just claimed a client id (see ClientOwners).
+    r.room.clientOwners.claim(77, 'p-ana');
     await hub.drain();
     expect(log.errors[0]).toMatch(/commit of 1 updates failed; retrying/);
     await hub.close();
     const loaded = (await store.load(BOARD))!;
     expect(selectNotes(storedDoc(loaded)).map((n) => n.text)).toEqual(['not lost']);
+    // The claim went into the snapshot's transaction with the change it came with.
+    expect(loaded.clientOwners).toEqual([[77, 'p-ana']]);
   });
 
   it('a board recreated under the same id gets a new epoch', async () => {

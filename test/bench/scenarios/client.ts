@@ -111,11 +111,15 @@ async function recordFrames(page: Page): Promise<() => Promise<number[]>> {
  * The browser's own floor: frame intervals of an isolated empty page over as many frames as a
  * drag takes. What the product's figures are read against.
  */
-async function emptyPageFrames(context: BrowserContext): Promise<ReturnType<typeof summarize>> {
+async function emptyPageFrames(context: BrowserContext, base: string): Promise<ReturnType<typeof summarize>> {
   const page = await context.newPage();
   try {
-    await page.route('http://blank.test/', (route) => route.fulfill({ status: 200, contentType: 'text/html', headers: ISOLATION_HEADERS, body: '<!doctype html><title>blank</title>' }));
-    await page.goto('http://blank.test/');
+    // On the server's origin (loopback is a secure context, so the headers isolate it), answered
+    // by the browser driver: the server has no empty page.
+    const url = `${base}/bench-empty-page`;
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', headers: ISOLATION_HEADERS, body: '<!doctype html><title>blank</title>' }));
+    await page.goto(url);
+    if (!(await page.evaluate('crossOriginIsolated'))) throw new Error('the empty page is not cross-origin isolated');
     await page.waitForTimeout(500);
     const stop = await recordFrames(page);
     await page.waitForTimeout(DRAG_STEPS * (POINTER_INTERVAL_MS + 1));
@@ -147,7 +151,8 @@ async function notesRendered(page: Page): Promise<number> {
  * Chromium on every core. The browser is what this scenario measures, and it is several processes
  * working at once (network, renderer, compositor), as on any phone or laptop. Started from this
  * process it would inherit the load generator's one core and share it with us: first render took
- * about 1.5 times as long that way on this 2-core machine. (The server stays on its own core.)
+ * about 1.5 times as long that way on this 2-core machine. The server stays pinned to its core,
+ * which the browser now shares; it does little while a page loads or a note is dragged.
  */
 async function launchOnEveryCore(ctx: BenchContext): Promise<Browser> {
   if (ctx.pin) pinSelf('all');
@@ -236,6 +241,7 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     const boardUrl = `${base}/b/${id}#f=${String(board.facilitatorToken)}`;
     // First render varies by a third from load to load here: the median of several cold loads,
     // each in a fresh context (no HTTP cache, no compiled code, no offline copy of the board).
+    // (With BENCH_CLIENT_PROFILE or BENCH_CLIENT_TRACE the last one runs under the profiler.)
     const renders: number[] = [];
     for (let i = 1; i < (ctx.quick ? 1 : FIRST_RENDER_LOADS); i++) {
       const cold = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -261,7 +267,7 @@ export async function runClient(ctx: BenchContext): Promise<ScenarioOutput> {
     // 16.6/16.7/16.8 ms and even an empty page's p95 is 16.8 ms. Our pages are isolated (the
     // server sends the two headers), which gives 5 µs steps: check it, or the figures mislead.
     if (!(await page.evaluate('crossOriginIsolated'))) throw new Error('the page is not cross-origin isolated: frame intervals would read in 100 µs steps');
-    const floor = await emptyPageFrames(context);
+    const floor = await emptyPageFrames(context, base);
     await page.waitForTimeout(500);
 
     // A note fully on screen and not under the chrome, to grab by its middle.
