@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
-import type { CompactorMessage, CompactReply, CompactRequest } from './compactor.js';
+import { unpackRows, type CompactorMessage, type CompactReply, type CompactRequest } from './compactor.js';
 import { applySnapshot } from './storage/snapshot.js';
 
 const port = parentPort!;
@@ -58,7 +58,8 @@ port.on('message', (msg: CompactorMessage) => {
     port.postMessage({ id: msg.id, ok: true, kept: [...kept.keys()] } satisfies CompactReply);
     return;
   }
-  const req = msg;
+  const { rows, rowEnds, ...rest } = msg;
+  const req: CompactRequest = { ...rest, updates: unpackRows(rows, rowEnds) };
   try {
     // A copy goes back: the kept one is compared with what is stored next time.
     const state = compact(req).slice();

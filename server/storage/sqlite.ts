@@ -85,6 +85,9 @@ const toRecord = (row: BoardRow): BoardRecord =>
 
 const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
+/** Folded log rows deleted per event-loop turn (see SqliteStore.compact). */
+const DELETE_BATCH = 500;
+
 export class SqliteStore implements BoardStore {
   readonly db: Database.Database;
   private readonly stmt;
@@ -138,13 +141,15 @@ export class SqliteStore implements BoardStore {
       votersDone: db.prepare<[string, number], { voter: string; team: string }>('SELECT voter, team FROM votes_done WHERE board_id = ? AND round = ?'),
       deleteBoardVotes: db.prepare('DELETE FROM votes WHERE board_id = ?'),
       deleteBoardVotesDone: db.prepare('DELETE FROM votes_done WHERE board_id = ?'),
-      getUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
+      // Rows folded into the snapshot may still be there (they are deleted in batches, see compact).
+      getUpdates: db.prepare<[string, string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board_id = ? AND seq > (SELECT snapshot_seq FROM boards WHERE id = ?) ORDER BY seq'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
       // Only forward: a compaction that finishes after a newer one must not put back an older state.
       // The V1 column gets a stub that an older server refuses as "too new" (see snapshot.ts).
       setSnapshot: db.prepare('UPDATE boards SET snapshot = ?, snapshot_v2 = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?'),
-      deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      deleteUpdatesUpTo: db.prepare<[string, number, number]>(
+        'DELETE FROM updates WHERE seq IN (SELECT seq FROM updates WHERE board_id = ? AND seq <= ? ORDER BY seq LIMIT ?)'),
       quarantine: db.prepare(
         `INSERT OR REPLACE INTO quarantined_updates (seq, board_id, data, reason, at)
          SELECT seq, board_id, data, ?, ? FROM updates WHERE board_id = ? AND seq = ?`),
@@ -211,7 +216,7 @@ export class SqliteStore implements BoardStore {
       snapshot: row.snapshot_v2 ? asBytes(row.snapshot_v2) : row.snapshot ? asBytes(row.snapshot) : null,
       snapshotFormat: row.snapshot_v2 ? 2 : 1,
       snapshotSeq: row.snapshot_seq,
-      updates: this.stmt.getUpdates.all(id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
+      updates: this.stmt.getUpdates.all(id, id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
       clientOwners: this.stmt.getOwners.all(id).map((o) => [o.client, o.owner]),
     };
   }
@@ -221,10 +226,35 @@ export class SqliteStore implements BoardStore {
   }
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number, owners: AppendEntry['owners'] = []): Promise<void> {
-    this.db.transaction(() => {
+    const moved = this.db.transaction(() => {
       for (const [client, owner] of owners) this.stmt.insertOwner.run(id, client, owner);
-      if (this.stmt.setSnapshot.run(V2_STUB, snapshot, uptoSeq, id, uptoSeq).changes > 0) this.stmt.deleteUpdatesUpTo.run(id, uptoSeq);
+      return this.stmt.setSnapshot.run(V2_STUB, snapshot, uptoSeq, id, uptoSeq).changes > 0;
     })();
+    if (!moved) return;
+    // The folded rows are no longer read (see getUpdates); deleting thousands of them in one
+    // statement held the event loop for tens of ms on a busy board, so they go a batch per turn.
+    const upto = Math.max(uptoSeq, this.folded.get(id) ?? 0);
+    const running = this.folded.has(id);
+    this.folded.set(id, upto);
+    if (!running) setImmediate(() => this.deleteFolded(id));
+  }
+
+  /** Rows folded into a snapshot and not deleted yet, by board: up to which seq. */
+  private readonly folded = new Map<BoardId, number>();
+
+  private deleteFolded(id: BoardId): void {
+    const upto = this.folded.get(id);
+    if (upto === undefined || !this.db.open) return;
+    try {
+      if (this.stmt.deleteUpdatesUpTo.run(id, upto, DELETE_BATCH).changes === DELETE_BATCH) {
+        setImmediate(() => this.deleteFolded(id));
+        return;
+      }
+    } catch {
+      // (Busy or closed: the rows stay unread, and the board's next compaction deletes them.)
+    }
+    if (this.folded.get(id) === upto) this.folded.delete(id);
+    else setImmediate(() => this.deleteFolded(id));
   }
 
   async quarantine(id: BoardId, seq: number, reason: string): Promise<void> {
@@ -281,6 +311,12 @@ export class SqliteStore implements BoardStore {
   }
 
   async close(): Promise<void> {
+    // Whatever is left to delete goes now: a stopping server has no turns to keep short.
+    for (const [id, upto] of this.folded) {
+      let deleted = DELETE_BATCH;
+      while (deleted === DELETE_BATCH) deleted = this.stmt.deleteUpdatesUpTo.run(id, upto, DELETE_BATCH).changes;
+    }
+    this.folded.clear();
     this.db.close();
   }
 }

@@ -30,6 +30,16 @@ function noteUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(d);
 }
 
+/** A document with `n` notes, each note's update stored as its own log row of BOARD. */
+async function appendNotes(store: BoardStore, n: number): Promise<{ doc: Y.Doc; updates: Uint8Array[]; seqs: number[] }> {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < n; i++) addNote(doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+  const seqs = await store.append(updates.map((data) => ({ boardId: BOARD, data })));
+  return { doc, updates, seqs };
+}
+
 describe('SQLite store', () => {
   const tmp = tempDir();
   const stores: SqliteStore[] = [];
@@ -204,14 +214,36 @@ describe('SQLite store', () => {
     await hub.close();
   });
 
+  it('folded rows are never read again, and are deleted a batch per turn (or all at close)', async () => {
+    const count = (s: SqliteStore) => (s.db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n;
+    for (const closeEarly of [false, true]) {
+      const store = open(`batches-${closeEarly}.db`);
+      await createBoard(store, {}, BOARD);
+      const { doc, seqs } = await appendNotes(store, 1_200);
+      await store.append([{ boardId: BOARD, data: noteUpdate('after') }]);
+      await store.compact(BOARD, Y.encodeStateAsUpdateV2(doc), seqs[seqs.length - 1]!);
+      // At once: the snapshot and the one row after it; the folded rows are not read.
+      const loaded = (await store.load(BOARD))!;
+      expect(loaded.updates).toHaveLength(1);
+      expect(selectNotes(storedDoc(loaded))).toHaveLength(1_201);
+      expect(count(store)).toBeGreaterThan(1);
+      if (closeEarly) {
+        await store.close();
+        const again = new SqliteStore(store.db.name);
+        stores.push(again);
+        expect(count(again)).toBe(1);
+        continue;
+      }
+      const by = performance.now() + 3_000;
+      while (count(store) > 1 && performance.now() < by) await new Promise((r) => setImmediate(r));
+      expect(count(store)).toBe(1);
+    }
+  });
+
   it('a snapshot only moves forward: a compaction finishing after a newer one changes nothing', async () => {
     const store = open('forward.db');
     await createBoard(store, {}, BOARD);
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 3; i++) addNote(doc, { text: `idea ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
-    const seqs = await store.append(updates.map((data) => ({ boardId: BOARD, data })));
+    const { doc, updates, seqs } = await appendNotes(store, 3);
     const older = Y.convertUpdateFormatV1ToV2(Y.mergeUpdates(updates.slice(0, 1)));
     await store.compact(BOARD, Y.encodeStateAsUpdateV2(doc), seqs[2]!);
     await store.compact(BOARD, older, seqs[0]!);
