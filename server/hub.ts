@@ -79,6 +79,7 @@ const LOAD_SAMPLE_MS = 100;
  * window lowers the load that lengthened it, and the window settles where the two balance.
  */
 export function flushWindowMs(load: number, opts: Pick<HubOptions, 'flushIntervalMs' | 'busyFlushIntervalMs'>): number {
+  if (!(load > FLUSH_BUSY_FROM)) return opts.flushIntervalMs; // (also no reading yet: NaN)
   const busy = Math.min(1, Math.max(0, (load - FLUSH_BUSY_FROM) / (FLUSH_BUSY_AT - FLUSH_BUSY_FROM)));
   return opts.flushIntervalMs + busy * Math.max(0, opts.busyFlushIntervalMs - opts.flushIntervalMs);
 }

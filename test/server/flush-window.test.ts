@@ -15,6 +15,7 @@ describe('flush window', () => {
     expect(flushWindowMs((FLUSH_BUSY_FROM + FLUSH_BUSY_AT) / 2, opts)).toBeCloseTo(7.5, 5);
     expect(flushWindowMs(FLUSH_BUSY_AT, opts)).toBe(12);
     expect(flushWindowMs(1, opts)).toBe(12);
+    expect(flushWindowMs(NaN, opts)).toBe(3);
     // A busy window shorter than the short one: the window is fixed.
     expect(flushWindowMs(1, { flushIntervalMs: 50, busyFlushIntervalMs: 12 })).toBe(50);
   });
