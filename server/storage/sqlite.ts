@@ -92,6 +92,8 @@ export class SqliteStore implements BoardStore {
   readonly db: Database.Database;
   private readonly stmt;
   private readonly appendTx;
+  /** Rows folded into a snapshot and not deleted yet, by board: up to which seq (see compact). */
+  private readonly folded = new Map<BoardId, number>();
 
   constructor(path: string, opts: SqliteOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -239,9 +241,7 @@ export class SqliteStore implements BoardStore {
     if (!running) setImmediate(() => this.deleteFolded(id));
   }
 
-  /** Rows folded into a snapshot and not deleted yet, by board: up to which seq. */
-  private readonly folded = new Map<BoardId, number>();
-
+  /** Delete one batch of a board's folded rows, and schedule the next while there are more. */
   private deleteFolded(id: BoardId): void {
     const upto = this.folded.get(id);
     if (upto === undefined || !this.db.open) return;
