@@ -47,7 +47,7 @@ export async function startServer(
   deps: { store?: BoardStore; log?: Logger } = {},
 ): Promise<CharretteServer> {
   const log = deps.log ?? consoleLogger;
-  const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous });
+  const store = deps.store ?? new SqliteStore(config.dataPath, { synchronous: config.synchronous, log });
   const signer = new TokenSigner(await store.setting('token-secret', () => randomBytes(32).toString('base64url')));
   const hub = new Hub(store, log, { ...DEFAULT_HUB_OPTIONS, roomIdleMs: config.roomIdleMs, compactEvery: config.compactEvery, flushIntervalMs: config.flushIntervalMs, busyFlushIntervalMs: config.busyFlushIntervalMs, presenceIntervalMs: config.presenceIntervalMs, docIdleMs: config.docIdleMs });
   hub.onRefused = (conn, err) => refuseMessage(conn, err);

@@ -10,8 +10,10 @@ import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { unpackRows, type CompactorMessage, type CompactReply, type CompactRequest } from './compactor.js';
 import { applySnapshot } from './storage/snapshot.js';
+import { lowerThisThreadPriority } from './thread.js';
 
 const port = parentPort!;
+lowerThisThreadPriority();
 /** Boards whose documents are kept between compactions (least recently compacted dropped first). */
 const KEEP = 4;
 const kept = new Map<string, { doc: Y.Doc; seq: number; state: Uint8Array }>();

@@ -5,7 +5,8 @@
  * A worker thread does it instead, from the stored snapshot and log rows: the event loop only
  * reads the rows and writes the result.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from './thread.js';
 import type { SnapshotFormat } from './storage/snapshot.js';
 
 export interface CompactRequest {
@@ -62,18 +63,6 @@ export type CompactReply =
 /** The thread could not be started (or died): compact on the caller's thread instead. */
 export class CompactorUnavailable extends Error {}
 
-/**
- * The worker runs TypeScript like the rest of the server: its entry registers tsx (resolved from
- * here, so the server's working directory does not matter) and then imports the worker module.
- */
-function workerSource(): string {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./compactWorker.ts', import.meta.url).href;
-  // A failure to load is thrown outside the promise, so it ends the thread with an 'error' event.
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })` +
-    '.catch((err) => process.nextTick(() => { throw err; }))';
-}
-
 interface Waiting {
   resolve: (reply: Extract<CompactReply, { ok: true }>) => void;
   reject: (err: Error) => void;
@@ -127,7 +116,7 @@ export class Compactor {
   }
 
   private start(): Worker {
-    const worker = new Worker(workerSource(), { eval: true });
+    const worker = startTsWorker(new URL('./compactWorker.ts', import.meta.url));
     this.worker = worker;
     worker.on('message', (reply: CompactReply) => {
       const w = this.waiting.get(reply.id);

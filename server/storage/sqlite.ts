@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
 import type { BudgetCheck, Vote } from '../../shared/tally.js';
+import type { Logger } from '../log.js';
+import { Checkpointer, CHECKPOINT_EVERY_BYTES, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import { V2_STUB } from './snapshot.js';
 import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
 
@@ -74,7 +76,17 @@ CREATE TABLE IF NOT EXISTS settings (
 export interface SqliteOptions {
   /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
   synchronous?: 'full' | 'normal';
+  /**
+   * Checkpoint the WAL on a thread of its own (see checkpointer.ts). Default: on, except for
+   * ':memory:' (which has no WAL).
+   */
+  checkpointThread?: boolean;
+  /** Where to say that the checkpoint thread failed. */
+  log?: Logger;
 }
+
+/** SQLite's default WAL auto-checkpoint, pages. */
+const AUTOCHECKPOINT_PAGES = 1_000;
 
 type VoteRow = Vote;
 
@@ -94,6 +106,10 @@ export class SqliteStore implements BoardStore {
   private readonly appendTx;
   /** Rows folded into a snapshot and not deleted yet, by board: up to which seq (see compact). */
   private readonly folded = new Map<BoardId, number>();
+  /** Copies the WAL into the database off the event loop; null when off. */
+  readonly checkpointer: Checkpointer | null = null;
+  /** Bytes committed since the last checkpoint was asked for. */
+  private uncheckpointed = 0;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -102,6 +118,13 @@ export class SqliteStore implements BoardStore {
     this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    if (opts.checkpointThread ?? path !== ':memory:') {
+      this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+      this.checkpointer = new Checkpointer({ path, synchronous: opts.synchronous ?? 'full' }, (why) => {
+        opts.log?.warn(`${why}; the server's own commits checkpoint the WAL again`);
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+      });
+    }
     // Databases from before compaction wrote V2 snapshots (see snapshot.ts) get the column.
     const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all().map((c) => c.name);
     if (!columns.includes('snapshot_v2')) {
@@ -224,7 +247,21 @@ export class SqliteStore implements BoardStore {
   }
 
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
-    return entries.length === 0 ? [] : this.appendTx(entries);
+    if (entries.length === 0) return [];
+    const seqs = this.appendTx(entries);
+    let bytes = 0;
+    for (const e of entries) bytes += e.data.length;
+    this.committed(bytes);
+    return seqs;
+  }
+
+  /** Count what went into the WAL; past CHECKPOINT_EVERY_BYTES, ask the checkpoint thread to copy it. */
+  private committed(bytes: number): void {
+    if (!this.checkpointer) return;
+    this.uncheckpointed += bytes;
+    if (this.uncheckpointed < CHECKPOINT_EVERY_BYTES) return;
+    this.uncheckpointed = 0;
+    this.checkpointer.request();
   }
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number, owners: AppendEntry['owners'] = []): Promise<void> {
@@ -233,6 +270,7 @@ export class SqliteStore implements BoardStore {
       return this.stmt.setSnapshot.run(V2_STUB, snapshot, uptoSeq, id, uptoSeq).changes > 0;
     })();
     if (!moved) return;
+    this.committed(snapshot.length);
     // The folded rows are no longer read (see getUpdates); deleting thousands of them in one
     // statement held the event loop for tens of ms on a busy board, so they go a batch per turn.
     const upto = Math.max(uptoSeq, this.folded.get(id) ?? 0);
@@ -311,6 +349,8 @@ export class SqliteStore implements BoardStore {
   }
 
   async close(): Promise<void> {
+    // (Before the store's own connection closes: the last connection to close checkpoints.)
+    await this.checkpointer?.close();
     // Whatever is left to delete goes now: a stopping server has no turns to keep short.
     for (const [id, upto] of this.folded) {
       let deleted = DELETE_BATCH;

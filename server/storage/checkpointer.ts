@@ -1,0 +1,110 @@
+/**
+ * WAL checkpoints on a thread of their own. SQLite copies the log's pages into the database
+ * file (and syncs it) from whichever commit first finds the log over its threshold: on the
+ * event loop, that commit took 30-60 ms now and then on a busy board, and nothing was read or
+ * delivered meanwhile. Here the event loop's connection only checkpoints as a safety net (a
+ * log ten times the usual size); the store asks this thread for a checkpoint after every
+ * CHECKPOINT_EVERY_BYTES it commits, and commits go on while it runs.
+ *
+ * The thread starts with the first checkpoint asked for; a store that never commits that much
+ * (most tests, a quiet server) never starts it.
+ */
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../thread.js';
+
+export interface CheckpointConfig {
+  path: string;
+  synchronous: 'full' | 'normal';
+}
+
+export type CheckpointMessage = { type: 'checkpoint' } | { type: 'close' };
+
+export type CheckpointReply = { ok: true; logFrames: number; checkpointedFrames: number } | { ok: false; error: string };
+
+/** Bytes committed between two checkpoints asked of the thread (SQLite's own default is ~4 MB of pages). */
+export const CHECKPOINT_EVERY_BYTES = 1024 * 1024;
+/** The event loop's connection still checkpoints once the log has this many pages (SQLite's default: 1,000). */
+export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+
+export class Checkpointer {
+  private worker: Worker | null = null;
+  private running = false;
+  private again = false;
+  private down = false;
+  /** Checkpoints finished, and the last one's answer (for tests and diagnostics). */
+  done = 0;
+  last: CheckpointReply | null = null;
+  private idle: Array<() => void> = [];
+
+  /** `onDown`: the thread failed; the caller's connection must checkpoint on its own again. */
+  constructor(private readonly config: CheckpointConfig, private readonly onDown: (why: string) => void) {}
+
+  /** Ask for a checkpoint; while one runs, one more follows it. */
+  request(): void {
+    if (this.down) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (err) {
+      this.fail(`checkpoint thread could not start: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.running = true;
+    worker.ref();
+    worker.postMessage({ type: 'checkpoint' } satisfies CheckpointMessage);
+  }
+
+  /** Resolves once no checkpoint is running or asked for. */
+  settled(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((r) => this.idle.push(r));
+  }
+
+  private start(): Worker {
+    const worker = startTsWorker(new URL('./checkpointThread.ts', import.meta.url), this.config satisfies CheckpointConfig);
+    this.worker = worker;
+    worker.unref();
+    worker.on('message', (reply: CheckpointReply) => {
+      this.done++;
+      this.last = reply;
+      this.running = false;
+      worker.unref();
+      if (this.again) {
+        this.again = false;
+        this.request();
+      }
+      if (!this.running) this.idle.splice(0).forEach((r) => r());
+    });
+    worker.on('error', (err) => this.fail(`checkpoint thread failed: ${err.message}`, worker));
+    worker.on('exit', (code) => this.fail(`checkpoint thread exited with code ${code}`, worker));
+    return worker;
+  }
+
+  private fail(why: string, worker?: Worker): void {
+    if (worker && this.worker !== worker) return;
+    this.worker = null;
+    this.running = false;
+    if (!this.down) {
+      this.down = true;
+      this.onDown(why);
+    }
+    this.idle.splice(0).forEach((r) => r());
+  }
+
+  /** Stop the thread (after the checkpoint under way, if any). */
+  async close(): Promise<void> {
+    this.down = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    await this.settled();
+    worker.postMessage({ type: 'close' } satisfies CheckpointMessage);
+    await new Promise<void>((r) => {
+      worker.once('exit', () => r());
+    });
+  }
+}
