@@ -3,12 +3,15 @@
  * copying the WAL's committed pages into the database file when asked.
  */
 import Database from 'better-sqlite3';
+import { constants } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { lowerThisThreadPriority } from '../thread.js';
 import type { CheckpointConfig, CheckpointMessage, CheckpointReply } from './checkpointer.js';
 
 const port = parentPort!;
-lowerThisThreadPriority();
+// Below the event loop, but not starved on a saturated core: while a checkpoint holds SQLite's
+// checkpoint lock, the server's own safety-net checkpoint cannot run.
+lowerThisThreadPriority(constants.priority.PRIORITY_BELOW_NORMAL);
 const config = workerData as CheckpointConfig;
 // A failure to open ends the thread ('error'): the event loop's connection checkpoints again.
 const db = new Database(config.path);

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
 import type { BudgetCheck, Vote } from '../../shared/tally.js';
 import type { Logger } from '../log.js';
-import { Checkpointer, CHECKPOINT_EVERY_BYTES, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
+import { Checkpointer, CHECKPOINT_EVERY_PAGES, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import { V2_STUB } from './snapshot.js';
 import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
 
@@ -87,6 +87,11 @@ export interface SqliteOptions {
 
 /** SQLite's default WAL auto-checkpoint, pages. */
 const AUTOCHECKPOINT_PAGES = 1_000;
+/**
+ * Pages a commit writes to the WAL besides its rows' bytes: the table's leaf and the index's,
+ * sqlite_sequence (AUTOINCREMENT), often client_owners. Small updates cost whole pages.
+ */
+const PAGES_PER_COMMIT = 4;
 
 type VoteRow = Vote;
 
@@ -108,8 +113,9 @@ export class SqliteStore implements BoardStore {
   private readonly folded = new Map<BoardId, number>();
   /** Copies the WAL into the database off the event loop; null when off. */
   readonly checkpointer: Checkpointer | null = null;
-  /** Bytes committed since the last checkpoint was asked for. */
+  /** WAL pages written (an estimate) since the last checkpoint was asked for. */
   private uncheckpointed = 0;
+  private readonly pageSize: number;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -118,6 +124,7 @@ export class SqliteStore implements BoardStore {
     this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.pageSize = Number(this.db.pragma('page_size', { simple: true })) || 4096;
     if (opts.checkpointThread ?? path !== ':memory:') {
       this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
       this.checkpointer = new Checkpointer({ path, synchronous: opts.synchronous ?? 'full' }, (why) => {
@@ -255,11 +262,11 @@ export class SqliteStore implements BoardStore {
     return seqs;
   }
 
-  /** Count what went into the WAL; past CHECKPOINT_EVERY_BYTES, ask the checkpoint thread to copy it. */
-  private committed(bytes: number): void {
+  /** Count what a commit wrote to the WAL; past CHECKPOINT_EVERY_PAGES, ask the checkpoint thread to copy it. */
+  private committed(bytes: number, extraPages = 0): void {
     if (!this.checkpointer) return;
-    this.uncheckpointed += bytes;
-    if (this.uncheckpointed < CHECKPOINT_EVERY_BYTES) return;
+    this.uncheckpointed += PAGES_PER_COMMIT + extraPages + Math.ceil(bytes / this.pageSize);
+    if (this.uncheckpointed < CHECKPOINT_EVERY_PAGES) return;
     this.uncheckpointed = 0;
     this.checkpointer.request();
   }
@@ -284,7 +291,10 @@ export class SqliteStore implements BoardStore {
     const upto = this.folded.get(id);
     if (upto === undefined || !this.db.open) return;
     try {
-      if (this.stmt.deleteUpdatesUpTo.run(id, upto, DELETE_BATCH).changes === DELETE_BATCH) {
+      const deleted = this.stmt.deleteUpdatesUpTo.run(id, upto, DELETE_BATCH).changes;
+      // Freeing rows rewrites their leaf pages (a few rows each) and the index's.
+      this.committed(0, Math.ceil(deleted / 4));
+      if (deleted === DELETE_BATCH) {
         setImmediate(() => this.deleteFolded(id));
         return;
       }
