@@ -16,10 +16,10 @@ export function startTsWorker(entry: URL, workerData?: unknown): Worker {
 }
 
 /**
- * Called on a background thread: run it at a low CPU priority (default the lowest), so that it takes the CPU
- * only when the event loop leaves some. A compaction (tens of ms of encoding) sharing a core with
- * the event loop otherwise took half the core for that long, and every message waited twice as
- * long. Linux only: a thread's own id is read from /proc/thread-self and has its own nice value;
+ * Called on a background thread: run it at a low CPU priority (default the lowest), so that it
+ * takes the CPU only when the event loop leaves some. A compaction (tens of ms of encoding)
+ * sharing a core with the event loop otherwise took half the core for that long, and every
+ * message waited twice as long. Linux only: a thread's own id is read from /proc/thread-self and has its own nice value;
  * elsewhere this does nothing (setting it by process id would lower the whole server).
  */
 export function lowerThisThreadPriority(priority: number = constants.priority.PRIORITY_LOW): boolean {
