@@ -86,6 +86,8 @@ export function flushWindowMs(load: number, opts: Pick<HubOptions, 'flushInterva
 
 /** A board whose log is this many times `compactEvery` is compacted even while busy. */
 export const COMPACT_BUSY_FACTOR = 10;
+/** A batch without changes claims no client ids (one shared array, not one per board per flush). */
+const NO_OWNERS: ReadonlyArray<[number, string]> = Object.freeze([]);
 /** Wait before retrying a commit that failed (disk full, database busy). */
 const COMMIT_RETRY_MS = 1_000;
 
@@ -94,7 +96,7 @@ interface Batch {
   room: Room;
   update: Uint8Array | null;
   /** Client ids first written under in `update` (stored with it). */
-  owners: Array<[number, string]>;
+  owners: ReadonlyArray<[number, string]>;
   origins: Set<Conn | null>;
   acks: Map<Conn, number>;
 }
@@ -322,7 +324,7 @@ export class Hub {
       for (const c of room.ackConns) acks.set(c, c.received);
       room.ackConns.clear();
       let update: Uint8Array | null = null;
-      let owners: Array<[number, string]> = [];
+      let owners: ReadonlyArray<[number, string]> = NO_OWNERS;
       if (room.pending.length > 0) {
         update = room.pending.length === 1 ? room.pending[0]! : Y.mergeUpdates(room.pending);
         owners = room.clientOwners.unsaved.splice(0);
