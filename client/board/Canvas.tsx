@@ -11,6 +11,7 @@ import { DraftLayer } from '../drafts/DraftLayer.js';
 import type { Drafts } from '../drafts/useDrafts.js';
 import { Cursors } from './Cursors.js';
 import { NoteCard, type NoteActions, type NoteCardProps, type NotePermissions } from './NoteCard.js';
+import { NoteDragLayer, NoteDragSource } from './NoteDragLayer.js';
 import { useCanvasDnd } from './useCanvasDnd.js';
 import { perAuthor, useElementCache } from './elementCache.js';
 import { noteId, useChunker } from './noteChunks.js';
@@ -65,6 +66,7 @@ export function Canvas(props: Props) {
   const { notes, clusters, clusterById, counts } = content;
   const { t } = useI18n();
   const instructionsId = useId();
+  const noteInstructionsId = useId();
   const teamById = useMemo(() => new Map(props.teams.map((tm) => [tm.id, tm])), [props.teams]);
   const positions = useMemo(() => new Map(notes.map((n) => [n.id, boardPos(n, clusterById)])), [notes, clusterById]);
   // Three policy checks per note per render add up on a thousand notes: once per author.
@@ -154,12 +156,13 @@ export function Canvas(props: Props) {
       onPointerLeave={() => props.onCursor(null)}
       onDoubleClick={onDoubleClick}
     >
-      <DndContext autoScroll={false} {...dnd.context}>
-        <div
-          className="board-layer"
-          data-board-layer=""
-          style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`, '--zoom': viewport.zoom } as CSSProperties}
-        >
+      <NoteDragLayer
+        className="board-layer"
+        describedBy={noteInstructionsId}
+        style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`, '--zoom': viewport.zoom } as CSSProperties}
+      >
+        {/* The notes stay outside DndContext (see NoteDragLayer); the categories are its draggables and drop targets. */}
+        <DndContext autoScroll={false} {...dnd.context}>
           {/* Frames first: notes are drawn above every category, so none is ever hidden behind one. */}
           {!props.framing && clusters.map((c) => (
             <ClusterFrame
@@ -176,12 +179,14 @@ export function Canvas(props: Props) {
               instructionsId={instructionsId}
             />
           ))}
-          {!props.framing && chunker.group(notes, noteId).map((chunk) => <NoteGroup key={chunk.key} notes={chunk.items.map(cardFor)} />)}
-          {!props.framing && cards.prune(notes.length)}
-          {props.drafts && <DraftLayer drafts={props.drafts} />}
-        </div>
-      </DndContext>
+          <NoteDragSource />
+        </DndContext>
+        {!props.framing && chunker.group(notes, noteId).map((chunk) => <NoteGroup key={chunk.key} notes={chunk.items.map(cardFor)} />)}
+        {!props.framing && cards.prune(notes.length)}
+        {props.drafts && <DraftLayer drafts={props.drafts} />}
+      </NoteDragLayer>
       <p id={instructionsId} hidden>{t('dnd.clusterInstructions')}</p>
+      <p id={noteInstructionsId} hidden>{t('dnd.instructions')}</p>
       {notes.length === 0 && clusters.length === 0 && !props.drafts?.drafts.length && props.canAdd && <p className="canvas-empty">{t('board.emptyHint')}</p>}
       <Cursors peers={peers} viewport={viewport} />
     </div>

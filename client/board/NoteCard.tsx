@@ -1,11 +1,11 @@
-import { useDraggable } from '@dnd-kit/core';
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { NOTE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palette.js';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TeamTag } from '../teams/TeamTag.js';
 import { MoveToIcon } from '../ui/icons.js';
 import { compactText } from './compactText.js';
+import { useNoteDrag } from './NoteDragLayer.js';
 import { NoteEditor } from './NoteEditor.js';
 import { NotePalette } from './NotePalette.js';
 
@@ -61,42 +61,14 @@ const isOnControl = (e: { target: EventTarget }): boolean =>
   e.target instanceof Element && e.target.closest('button, textarea') !== null;
 
 /**
- * A note as a dnd-kit draggable. dnd-kit's context changes when a drag starts and ends, and
- * every useDraggable re-renders then: on a 1,000-note board that was a 100-200 ms frame at
- * pick-up and again at drop. So this part only runs the hook; what it hands on is the same for
- * every note but the dragged one (dnd-kit memoizes it), and the memoized NoteFrame skips them.
+ * A note. It is dragged through the board layer's one draggable (NoteDragLayer), so a drag
+ * starting or ending anywhere re-renders only the note it moves.
  */
-export const NoteCard = memo(function NoteCard(props: NoteCardProps) {
-  const { t } = useI18n();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
-    id: props.note.id,
-    disabled: props.editing || !props.canMove,
-    attributes: { role: 'group', roleDescription: t('note.roleDescription') },
-  });
-  return (
-    <NoteFrame
-      {...props}
-      attributes={attributes}
-      listeners={listeners}
-      setNodeRef={setNodeRef}
-      setActivatorNodeRef={setActivatorNodeRef}
-      transform={transform}
-      isDragging={isDragging}
-    />
-  );
-});
-
-type Draggable = ReturnType<typeof useDraggable>;
-type FrameProps = NoteCardProps & Pick<Draggable, 'attributes' | 'listeners' | 'setNodeRef' | 'setActivatorNodeRef' | 'transform' | 'isDragging'>;
-
-const NoteFrame = memo(function NoteFrame({
+export const NoteCard = memo(function NoteCard({
   note, x, y, clusterName, selected, editing, compact, actions, canEdit, canMove, canDelete, canModerate, team, dimmed,
-  attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging,
-}: FrameProps) {
+}: NoteCardProps) {
   const { t } = useI18n();
-  // aria-disabled would also disable the editor and buttons inside (ARIA inherits it to
-  // focusable descendants); a note that cannot move is still a note you can read and edit.
-  const { 'aria-disabled': _dragDisabled, ...noteAttributes } = attributes;
+  const { isDragging, offset, describedBy } = useNoteDrag(note.id);
   const nodeRef = useRef<HTMLDivElement | null>(null);
   const refocus = useRef(false);
 
@@ -107,17 +79,8 @@ const NoteFrame = memo(function NoteFrame({
     }
   }, [editing]);
 
-  // Stable (dnd-kit's setters are): a new ref callback each render would detach and re-attach
-  // every card whenever a drag starts or ends.
-  const setRefs = useCallback((el: HTMLDivElement | null) => {
-    nodeRef.current = el;
-    setNodeRef(el);
-    // Only the note itself starts a keyboard drag; Space on a swatch or the delete button presses it.
-    setActivatorNodeRef(el);
-  }, [setNodeRef, setActivatorNodeRef]);
-
+  // Space has already been offered to the drag (the layer listens in the capture phase).
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    listeners?.onKeyDown?.(e);
     if (e.defaultPrevented || e.target !== e.currentTarget) return;
     if (e.key === 'Enter' && canEdit) {
       e.preventDefault();
@@ -152,14 +115,17 @@ const NoteFrame = memo(function NoteFrame({
 
   return (
     <div
-      ref={setRefs}
+      ref={nodeRef}
       className={classes}
       data-testid="note"
       data-note-id={note.id}
+      data-drag-note={canMove && !editing ? '' : undefined}
       data-color={note.color}
       data-hidden={note.hidden || undefined}
-      {...noteAttributes}
-      {...listeners}
+      role="group"
+      tabIndex={0}
+      aria-roledescription={t('note.roleDescription')}
+      aria-describedby={canMove && !editing ? describedBy : undefined}
       aria-label={noteLabel}
       onKeyDown={onKeyDown}
       onClick={onClick}
@@ -174,7 +140,7 @@ const NoteFrame = memo(function NoteFrame({
         color: NOTE_TEXT_COLOR,
         // The drag delta is in screen pixels; the note lives inside the zoomed layer (--zoom is
         // set there, so a zoom re-renders no card).
-        transform: transform ? `translate3d(calc(${transform.x}px / var(--zoom)), calc(${transform.y}px / var(--zoom)), 0)` : undefined,
+        transform: offset ? `translate3d(calc(${offset.x}px / var(--zoom)), calc(${offset.y}px / var(--zoom)), 0)` : undefined,
       }}
     >
       <NoteBody
@@ -213,10 +179,7 @@ interface BodyProps {
   refocus: { current: boolean };
 }
 
-/**
- * What is inside a note. Its own memo: picking up a note changes dnd-kit's context, which every
- * card's useDraggable reads; the cards re-render, their bodies (most of the work) do not.
- */
+/** What is inside a note. Its own memo: the dragged card re-renders on every pointer move, its body does not. */
 const NoteBody = memo(function NoteBody({ note, author, team, full, editing, tools, actions, canEdit, canMove, canDelete, canModerate, refocus }: BodyProps) {
   const { t } = useI18n();
   return (

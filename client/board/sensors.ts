@@ -55,7 +55,7 @@ const keyboardOptions: KeyboardSensorOptions = {
 };
 
 // Module constants, not literals in the hook: useSensor memoizes on the options object, and a new
-// sensor list gives DndContext new activators, which re-renders every draggable note.
+// sensor list gives DndContext new activators, which re-renders every category and the notes' drag source.
 const pointerOptions: { activationConstraint: PointerActivationConstraint } = { activationConstraint: { distance: POINTER_DRAG_DISTANCE_PX } };
 const touchOptions: { activationConstraint: PointerActivationConstraint } = {
   activationConstraint: { delay: TOUCH_DRAG_DELAY_MS, tolerance: TOUCH_DRAG_TOLERANCE_PX },

@@ -41,9 +41,9 @@ export function useCanvasDnd(o: Options) {
   const { t } = useI18n();
   const sensors = useNoteSensors();
   const [frameShift, setFrameShift] = useState<FrameShift | null>(null);
-  // DndContext hands its props to every draggable note through context: props that change on
-  // each render (a remote edit, a camera move) would re-render all the notes. So the handlers
-  // are made once and read what they need from here.
+  // DndContext hands its props through context to every category and to the notes' drag source
+  // (NoteDragLayer): props that change on each render (a remote edit, a camera move) would
+  // re-render them all. So the handlers are made once and read what they need from here.
   const latest = useRef(o);
   useLayoutEffect(() => {
     latest.current = o;

@@ -87,6 +87,34 @@ describe('a live board in two browsers', () => {
     await joinAs(phone.page, e2e.srv.url, board, 'Sam');
     await noteWithText(phone.page, 'elected by students').waitFor();
     await screenshot(phone.page, 'board-390x844');
+
+    // Sam posts a note on the phone and moves it by touch (press, hold, drag); B sees it land.
+    const tutoring = 'Peer tutoring at lunch';
+    await addNote(phone.page, tutoring);
+    const mine = noteWithText(phone.page, tutoring);
+    await phone.page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    const [sx0, sy0] = await pos(mine);
+    const zoom = await phone.page.locator('[data-board-layer]').evaluate((el) => parseFloat(getComputedStyle(el).getPropertyValue('--zoom')));
+    const grab = (await mine.getByTestId('note-text').boundingBox())!;
+    const cdp = await phone.context.newCDPSession(phone.page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const [tx, ty] = [grab.x + grab.width / 2, grab.y + grab.height / 2];
+    await touch('touchStart', tx, ty);
+    await phone.page.waitForTimeout(400); // longer than the press that tells a drag from a swipe
+    for (let i = 1; i <= 8; i++) {
+      await touch('touchMove', tx + i * 5, ty + i * 10);
+      await phone.page.waitForTimeout(20);
+    }
+    await touch('touchEnd', tx + 40, ty + 80);
+    // 40 and 80 screen pixels, in board units at the phone's zoom (the drop rounds to whole units).
+    const moved = async () => {
+      const [x, y] = await pos(mine);
+      return Math.abs((x! - sx0!) * zoom - 40) <= zoom + 0.5 && Math.abs((y! - sy0!) * zoom - 80) <= zoom + 0.5;
+    };
+    await expect.poll(moved, { timeout: 10_000 }).toBe(true);
+    const landed = await pos(mine);
+    await expect.poll(() => pos(noteWithText(b.page, tutoring)), { timeout: 10_000 }).toEqual(landed);
     await Promise.all([a.context.close(), b.context.close(), phone.context.close()]);
   });
 
