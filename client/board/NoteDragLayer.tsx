@@ -5,9 +5,10 @@
  * whenever the category under the pointer changes; on a 1,000-note board each of those changes
  * re-rendered a thousand hooks (about 70 ms at pick-up). Here the board layer listens for the
  * events that start a drag (pointer, touch, Space) on behalf of all its notes, and the one
- * draggable (NoteDragSource) points itself at the note the event came from and takes the event. dnd-kit sees an ordinary
- * draggable with the note's id, so the sensors, the announcements and the drop handling are
- * the same as before; only the dragged note hears about the drag (through a per-note store).
+ * draggable (NoteDragSource) points itself at the note the event came from and takes the event.
+ * dnd-kit sees an ordinary draggable with the note's id, so the sensors, the announcements and
+ * the drop handling are the same as before; only the dragged note hears about the drag (through
+ * a per-note store).
  */
 import { useDraggable, type DraggableSyntheticListeners } from '@dnd-kit/core';
 import {

@@ -42,7 +42,7 @@ export function useCanvasDnd(o: Options) {
   const sensors = useNoteSensors();
   const [frameShift, setFrameShift] = useState<FrameShift | null>(null);
   // DndContext hands its props through context to every category and to the notes' drag source
-  // (NoteDragLayer): props that change on each render (a remote edit, a camera move) would
+  // (NoteDragSource): props that change on each render (a remote edit, a camera move) would
   // re-render them all. So the handlers are made once and read what they need from here.
   const latest = useRef(o);
   useLayoutEffect(() => {
