@@ -108,6 +108,7 @@ export const NoteCard = memo(function NoteCard({
     const placedLabel = clusterName ? t('note.inCategory', { label: ownLabel, category: clusterName }) : ownLabel;
     return note.hidden ? t('moderation.hiddenLabel', { label: placedLabel }) : placedLabel;
   }, [note.text, note.hidden, author, team, clusterName, t]);
+  const movable = canMove && !editing;
   const full = !compact || selected || editing || isDragging || note.hidden;
   const classes = ['note', !full && 'is-compact', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed', note.hidden && 'is-hidden']
     .filter(Boolean)
@@ -119,13 +120,13 @@ export const NoteCard = memo(function NoteCard({
       className={classes}
       data-testid="note"
       data-note-id={note.id}
-      data-drag-note={canMove && !editing ? '' : undefined}
+      data-drag-note={movable ? '' : undefined}
       data-color={note.color}
       data-hidden={note.hidden || undefined}
       role="group"
       tabIndex={0}
       aria-roledescription={t('note.roleDescription')}
-      aria-describedby={canMove && !editing ? describedBy : undefined}
+      aria-describedby={movable ? describedBy : undefined}
       aria-label={noteLabel}
       onKeyDown={onKeyDown}
       onClick={onClick}

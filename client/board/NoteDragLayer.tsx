@@ -12,7 +12,7 @@
  */
 import { useDraggable, type DraggableSyntheticListeners } from '@dnd-kit/core';
 import {
-  createContext, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore,
+  createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore,
   type CSSProperties, type KeyboardEvent, type ReactNode, type SyntheticEvent,
 } from 'react';
 import { flushSync } from 'react-dom';
@@ -73,10 +73,10 @@ const NoteDragContext = createContext<Shared>({ store: new DragStore(), describe
 /** A note's part in a drag: whether it is the one dragged, and by how much. */
 export function useNoteDrag(noteId: string): { isDragging: boolean; offset: DragOffset | null; describedBy: string } {
   const { store, describedBy } = useContext(NoteDragContext);
-  const dragged = useSyncExternalStore(
-    (fn) => store.subscribe(noteId, fn),
-    () => store.of(noteId),
-  );
+  // Stable, or React would unsubscribe and subscribe again at every render (the dragged note
+  // renders at every pointer move).
+  const subscribe = useCallback((fn: () => void) => store.subscribe(noteId, fn), [store, noteId]);
+  const dragged = useSyncExternalStore(subscribe, () => store.of(noteId));
   return { isDragging: dragged !== null, offset: dragged?.offset ?? null, describedBy };
 }
 

@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { addNote as seedNote } from '../../shared/notes.js';
 import { MSG_SYNC_DEFLATED } from '../../shared/protocol.js';
 import { createBoard as createWithTokens } from '../../server/boards.js';
+import { TOUCH_DRAG_DELAY_MS } from '../../client/board/sensors.js';
 import { brainstormBoard, connectClient, waitSynced, type TestBoard } from '../helpers/server.js';
 import { connected, DESKTOP, e2eSession, newPage, noteWithText, PHONE, screenshot } from './browser.js';
 
@@ -101,7 +102,7 @@ describe('a live board in two browsers', () => {
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     const [tx, ty] = [grab.x + grab.width / 2, grab.y + grab.height / 2];
     await touch('touchStart', tx, ty);
-    await phone.page.waitForTimeout(400); // longer than the press that tells a drag from a swipe
+    await phone.page.waitForTimeout(TOUCH_DRAG_DELAY_MS + 250); // past the press that tells a drag from a swipe
     for (let i = 1; i <= 8; i++) {
       await touch('touchMove', tx + i * 5, ty + i * 10);
       await phone.page.waitForTimeout(20);
