@@ -45,4 +45,9 @@ export function boardAnnouncements(t: I18n['t'], names: DndNames): Announcements
   };
 }
 
-export const noteInstructions = (t: I18n['t']): ScreenReaderInstructions => ({ draggable: t('dnd.instructions') });
+/**
+ * DndContext's own instructions element, which nothing points at: every movable note and every
+ * category grip points its aria-describedby at the board's own hidden instructions (see
+ * Canvas), so the same text is not in the page twice.
+ */
+export const NO_CONTEXT_INSTRUCTIONS: ScreenReaderInstructions = Object.freeze({ draggable: '' });

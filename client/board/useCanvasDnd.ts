@@ -10,7 +10,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject
 import { clusterAt } from '../../shared/clusters.js';
 import type { Cluster, Note, Point } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { boardAnnouncements, noteInstructions } from './dndAnnouncements.js';
+import { boardAnnouncements, NO_CONTEXT_INSTRUCTIONS } from './dndAnnouncements.js';
 import { clusterOfDrop, clusterOfFrame, dropTargetId } from './dndIds.js';
 import { useNoteSensors } from './sensors.js';
 import { toBoard, type Viewport } from './viewport.js';
@@ -74,7 +74,7 @@ export function useCanvasDnd(o: Options) {
       cluster: (id) => latest.current.clusterById.get(id)?.name || t('cluster.untitled'),
       clusterOf: (id) => noteById(id)?.clusterId ?? '',
     });
-    return { announcements, screenReaderInstructions: noteInstructions(t) };
+    return { announcements, screenReaderInstructions: NO_CONTEXT_INSTRUCTIONS };
   }, [t]);
 
   const handlers = useMemo(() => ({

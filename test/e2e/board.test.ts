@@ -62,6 +62,16 @@ describe('a live board in two browsers', () => {
     expect(await pos(inB)).toEqual([ax0! + 240, ay0! + 120]);
     await screenshot(b.page, 'board-1280x800');
 
+    // A movable note is described by the board's hidden "how to move" text, which is in the page once.
+    const described = await inB.evaluate((el) => {
+      const target = document.getElementById(el.getAttribute('aria-describedby') ?? '');
+      const text = target?.textContent?.trim() ?? '';
+      const copies = [...document.querySelectorAll('body *')].filter((n) => n.children.length === 0 && n.textContent?.trim() === text).length;
+      return { text, copies };
+    });
+    expect(described.text).toMatch(/space/i);
+    expect(described.copies).toBe(1);
+
     // Both reload: the board is intact.
     await Promise.all([a.page.reload(), b.page.reload()]);
     for (const p of [a.page, b.page]) {
