@@ -37,6 +37,8 @@ const forbidden = (reason: string): Verdict => ({ ok: false, reason, malformed: 
 const malformed = (reason: string): Verdict => ({ ok: false, reason, malformed: true });
 
 const RECORD_ROOTS: Record<string, RecordKind> = { [ROOT_NOTES]: 'note', [ROOT_CLUSTERS]: 'cluster' };
+/** RECORD_ROOTS as pairs, made once: locating runs for every item of every update. */
+const RECORD_ROOT_LIST = Object.entries(RECORD_ROOTS);
 
 /** Check a decoded update against the rules for `actor` on a board whose state is `rules`. */
 export function checkUpdatePolicy(doc: Y.Doc, actor: Actor, rules: BoardRules, update: DecodedUpdate): Verdict {
@@ -280,7 +282,7 @@ function locateIntegrated(doc: Y.Doc, item: Y.Item): Location {
   }
   if (parentItem.deleted) return { at: 'gone' };
   const grand = parentItem.parent;
-  for (const [root, kind] of Object.entries(RECORD_ROOTS)) {
+  for (const [root, kind] of RECORD_ROOT_LIST) {
     if (grand === doc.share.get(root) && parentItem.parentSub) {
       return { at: 'field', kind, recordId: parentItem.parentSub, record: parentItem, key: item.parentSub };
     }
