@@ -5,11 +5,14 @@
  *
  * It keeps the documents of the last few boards it compacted: the next compaction of a busy
  * board then applies only the rows stored since, instead of decoding its whole history again.
+ * Boards of a SQLite file it reads itself, on a read-only connection of its own.
  */
+import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { unpackRows, type CompactorMessage, type CompactReply, type CompactRequest } from './compactor.js';
 import { applySnapshot } from './storage/snapshot.js';
+import { readFoldable } from './storage/sqlite.js';
 import { lowerThisThreadPriority } from './thread.js';
 
 const port = parentPort!;
@@ -17,6 +20,18 @@ lowerThisThreadPriority();
 /** Boards whose documents are kept between compactions (least recently compacted dropped first). */
 const KEEP = 4;
 const kept = new Map<string, { doc: Y.Doc; seq: number; state: Uint8Array }>();
+
+/** Read-only connections to the databases whose boards this thread reads, by file. */
+const databases = new Map<string, Database.Database>();
+
+function database(path: string): Database.Database {
+  let db = databases.get(path);
+  if (!db) {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    databases.set(path, db);
+  }
+  return db;
+}
 
 const same = (a: Uint8Array | null, b: Uint8Array): boolean => a !== null && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 
@@ -60,13 +75,23 @@ port.on('message', (msg: CompactorMessage) => {
     port.postMessage({ id: msg.id, ok: true, kept: [...kept.keys()] } satisfies CompactReply);
     return;
   }
-  const { rows, rowEnds, ...rest } = msg;
-  const req: CompactRequest = { ...rest, updates: unpackRows(rows, rowEnds) };
   try {
+    let req: CompactRequest | null;
+    if (msg.type === 'compactStored') {
+      const read = readFoldable(database(msg.source.sqlitePath), msg.boardId, msg.uptoSeq);
+      req = read && { id: msg.id, ...read };
+    } else {
+      const { rows, rowEnds, type: _type, ...rest } = msg;
+      req = { ...rest, updates: unpackRows(rows, rowEnds) };
+    }
+    if (!req) {
+      port.postMessage({ id: msg.id, ok: true, state: null } satisfies CompactReply);
+      return;
+    }
     // A copy goes back: the kept one is compared with what is stored next time.
     const state = compact(req).slice();
-    port.postMessage({ id: req.id, ok: true, state } satisfies CompactReply, [state.buffer as ArrayBuffer]);
+    port.postMessage({ id: msg.id, ok: true, state } satisfies CompactReply, [state.buffer as ArrayBuffer]);
   } catch (err) {
-    port.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies CompactReply);
+    port.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies CompactReply);
   }
 });

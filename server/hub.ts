@@ -430,14 +430,20 @@ export class Hub {
     const uptoSeq = room.lastSeq;
     const folded = room.logLength;
     if (folded === 0) return;
-    const stored = await this.store.load(room.id);
-    if (!stored) return;
-    let state: Uint8Array;
-    try {
+    const source = this.store.compactionSource;
+    let request: Parameters<Compactor['encode']>[0];
+    if (source) {
+      // The thread reads what it folds itself: reading thousands of rows here held every board.
+      request = { boardId: room.id, uptoSeq, source };
+    } else {
+      const stored = await this.store.load(room.id);
+      if (!stored) return;
       const updates = stored.updates.filter((u) => u.seq <= uptoSeq).map((u) => u.data);
-      state = await this.compactor.encode({
-        boardId: room.id, snapshot: stored.snapshot, snapshotFormat: stored.snapshotFormat, snapshotSeq: stored.snapshotSeq, updates, uptoSeq,
-      });
+      request = { boardId: room.id, snapshot: stored.snapshot, snapshotFormat: stored.snapshotFormat, snapshotSeq: stored.snapshotSeq, updates, uptoSeq };
+    }
+    let state: Uint8Array | null;
+    try {
+      state = await this.compactor.encode(request);
     } catch (err) {
       if (this.closed || this.rooms.get(room.id) !== room) throw err;
       // No thread, or it could not build the board from what is stored (a row it cannot apply):
@@ -447,7 +453,8 @@ export class Hub {
       return this.compactHere(room);
     }
     // The store only moves a snapshot forward: a compaction that finished after a newer one is dropped.
-    await this.store.compact(room.id, state, uptoSeq);
+    // (No state: the board is gone, or a compaction of its own already folded that far.)
+    if (state) await this.store.compact(room.id, state, uptoSeq);
     room.logLength = Math.max(0, room.logLength - folded);
   }
 

@@ -10,7 +10,8 @@ import type { BudgetCheck, Vote } from '../../shared/tally.js';
 import type { Logger } from '../log.js';
 import { Checkpointer, CHECKPOINT_EVERY_PAGES, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import { V2_STUB } from './snapshot.js';
-import type { AppendEntry, BoardRecord, BoardStore, LoadedBoard, ParticipantRecord } from './types.js';
+import type { AppendEntry, BoardRecord, BoardStore, CompactionSource, LoadedBoard, ParticipantRecord } from './types.js';
+import type { CompactRequest } from '../compactor.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -116,6 +117,8 @@ export class SqliteStore implements BoardStore {
   /** WAL pages written (an estimate) since the last checkpoint was asked for. */
   private uncheckpointed = 0;
   private readonly pageSize: number;
+  /** A file database can be read by the compaction thread itself (see readFoldable). */
+  readonly compactionSource?: CompactionSource;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -125,6 +128,7 @@ export class SqliteStore implements BoardStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.pageSize = Number(this.db.pragma('page_size', { simple: true })) || 4096;
+    if (path !== ':memory:') this.compactionSource = { sqlitePath: path };
     if (opts.checkpointThread ?? path !== ':memory:') {
       this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
       this.checkpointer = new Checkpointer({ path, synchronous: opts.synchronous ?? 'full' }, (why) => {
@@ -245,9 +249,7 @@ export class SqliteStore implements BoardStore {
     if (!row) return null;
     return {
       record: toRecord(row),
-      snapshot: row.snapshot_v2 ? asBytes(row.snapshot_v2) : row.snapshot ? asBytes(row.snapshot) : null,
-      snapshotFormat: row.snapshot_v2 ? 2 : 1,
-      snapshotSeq: row.snapshot_seq,
+      ...storedSnapshot(row),
       updates: this.stmt.getUpdates.all(id, id).map((u) => ({ seq: u.seq, data: asBytes(u.data) })),
       clientOwners: this.stmt.getOwners.all(id).map((o) => [o.client, o.owner]),
     };
@@ -369,4 +371,28 @@ export class SqliteStore implements BoardStore {
     this.folded.clear();
     this.db.close();
   }
+}
+
+type SnapshotColumns = { snapshot: Buffer | null; snapshot_v2: Buffer | null; snapshot_seq: number };
+
+/** A board row's snapshot: the V2 column when compaction wrote one, else the V1 one (see snapshot.ts). */
+const storedSnapshot = (row: SnapshotColumns): Pick<LoadedBoard, 'snapshot' | 'snapshotFormat' | 'snapshotSeq'> => ({
+  snapshot: row.snapshot_v2 ? asBytes(row.snapshot_v2) : row.snapshot ? asBytes(row.snapshot) : null,
+  snapshotFormat: row.snapshot_v2 ? 2 : 1,
+  snapshotSeq: row.snapshot_seq,
+});
+
+/**
+ * What compacting a board up to `uptoSeq` folds, read in one read transaction (a consistent
+ * view of snapshot and log), on a connection of the caller's: the compaction thread's own. Null
+ * when there is nothing to fold: the board is gone, or its snapshot already holds `uptoSeq`.
+ */
+export function readFoldable(db: Database.Database, boardId: string, uptoSeq: number): Omit<CompactRequest, 'id'> | null {
+  return db.transaction(() => {
+    const row = db.prepare<[string], SnapshotColumns>('SELECT snapshot, snapshot_v2, snapshot_seq FROM boards WHERE id = ?').get(boardId);
+    if (!row || row.snapshot_seq >= uptoSeq) return null;
+    const updates = db.prepare<[string, number, number], { data: Buffer }>(
+      'SELECT data FROM updates WHERE board_id = ? AND seq > ? AND seq <= ? ORDER BY seq').all(boardId, row.snapshot_seq, uptoSeq);
+    return { boardId, ...storedSnapshot(row), updates: updates.map((u) => asBytes(u.data)), uptoSeq };
+  })();
 }

@@ -47,7 +47,18 @@ export interface AppendEntry {
   owners?: ReadonlyArray<readonly [client: number, owner: string]>;
 }
 
+/**
+ * Where a compaction thread can read a board itself (see Compactor): the event loop then neither
+ * reads the rows it folds nor copies them to the thread.
+ */
+export interface CompactionSource {
+  /** The SQLite database file. */
+  sqlitePath: string;
+}
+
 export interface BoardStore {
+  /** Set when a compaction thread can read boards from this store itself. */
+  readonly compactionSource?: CompactionSource;
   /** Create a board with its initial document state. Fails if the id exists. */
   create(record: BoardRecord, initialState: Uint8Array): Promise<void>;
   /** The board's record, or null. */

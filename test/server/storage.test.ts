@@ -104,6 +104,52 @@ describe('SQLite store', () => {
     expect(selectNotes(storedDoc(final))).toHaveLength(4 + 3 * COMPACT_BUSY_FACTOR);
   });
 
+  it('the compaction thread reads what it folds from the file itself; the event loop reads no rows for it', async () => {
+    const store = open('self-read.db');
+    await createBoard(store, {}, BOARD);
+    const { seqs } = await appendNotes(store, 5);
+    const source = store.compactionSource!;
+    expect(source.sqlitePath).toBe(store.db.name);
+    const compactor = new Compactor();
+    try {
+      const notesOf = (state: Uint8Array | null) => {
+        const d = new Y.Doc();
+        Y.applyUpdateV2(d, state!);
+        return selectNotes(d).map((n) => n.text).sort();
+      };
+      // Up to a row in the middle: only the rows up to it.
+      const upToThird = await compactor.encode({ boardId: BOARD, uptoSeq: seqs[2]!, source });
+      expect(notesOf(upToThird)).toEqual(['idea 0', 'idea 1', 'idea 2']);
+      await store.compact(BOARD, upToThird!, seqs[2]!);
+      // Folded that far already, or no such board: nothing to fold.
+      expect(await compactor.encode({ boardId: BOARD, uptoSeq: seqs[2]!, source })).toBeNull();
+      expect(await compactor.encode({ boardId: 'zzzzzzzzzzzz', uptoSeq: 1, source })).toBeNull();
+      // The rest, on top of the stored snapshot.
+      expect(notesOf(await compactor.encode({ boardId: BOARD, uptoSeq: seqs[4]!, source }))).toEqual(['idea 0', 'idea 1', 'idea 2', 'idea 3', 'idea 4']);
+    } finally {
+      await compactor.close();
+    }
+
+    // Through the hub: the board is read once, to open it; compaction reads nothing on the event loop.
+    let loads = 0;
+    const load = store.load.bind(store);
+    store.load = (id) => (loads++, load(id));
+    const hub = new Hub(store, capturingLogger(), { ...DEFAULT_HUB_OPTIONS, compactEvery: 3, compactQuietMs: 50 });
+    const r = await hub.open(BOARD);
+    if (!r.ok) throw new Error('load failed');
+    for (let i = 0; i < 4; i++) {
+      addNote(r.room.doc, { text: `more ${i}`, pos: { x: i, y: i }, author: 'p', authorName: 'P' });
+      await hub.drain();
+    }
+    const rows = () => (store.db.prepare('SELECT count(*) AS n FROM updates WHERE seq > (SELECT snapshot_seq FROM boards WHERE id = ?)').get(BOARD) as { n: number }).n;
+    const by = performance.now() + 3_000;
+    while (rows() > 0 && performance.now() < by) await new Promise((res) => setTimeout(res, 20));
+    expect(rows()).toBe(0);
+    expect(loads).toBe(1);
+    await hub.close();
+    expect(selectNotes(storedDoc((await load(BOARD))!))).toHaveLength(9);
+  });
+
   it('a database from before V2 snapshots gets the column and reads its V1 snapshots; a server from before refuses V2 boards', async () => {
     const first = open('old.db');
     await createBoard(first, {}, BOARD);
