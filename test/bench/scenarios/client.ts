@@ -96,19 +96,26 @@ function jsSize(dir: string): { kb: number; files: number } {
 /**
  * Record requestAnimationFrame timestamps until the returned function is called. The page code
  * is a string: tsx would wrap a named function in a helper the page does not have.
+ *
+ * Each recording has a flag of its own. With one shared flag, a recording started within a
+ * frame of the last one's stop revived the last one's loop (its callback was still queued):
+ * two loops then pushed every frame twice, and half the intervals read 0 ms, hiding dropped
+ * frames (the remote-update phase, started right after the drag, read a p95 of 16.7 ms at
+ * ~110 "frames" a second where one loop reads 33.3 ms at ~55).
  */
 async function recordFrames(page: Page): Promise<() => Promise<number[]>> {
   await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__recording = true;
+    const rec = { on: true, frames: [] };
+    window.__rec = rec;
     const f = (t) => {
-      window.__frames.push(t);
-      if (window.__recording) requestAnimationFrame(f);
+      if (!rec.on) return;
+      rec.frames.push(t);
+      requestAnimationFrame(f);
     };
     requestAnimationFrame(f);
   })()`);
   return async () => {
-    const ts = (await page.evaluate('(window.__recording = false, window.__frames)')) as number[];
+    const ts = (await page.evaluate('(window.__rec.on = false, window.__rec.frames)')) as number[];
     return ts.slice(1).map((t, i) => t - ts[i]!);
   };
 }
