@@ -19,6 +19,22 @@ export const NOTE_COLOR_NAMES = Object.keys(NOTE_COLORS) as NoteColor[];
 export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
 export const NOTE_TEXT_COLOR = '#1B1B1B';
 
+/** `a` mixed with `b`, `t` of the way from a to b (0..1), both #RRGGBB; the result is opaque #RRGGBB. */
+export function mixColors(a: string, b: string, t: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const out = [0, 1, 2].map((i) => Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * t));
+  return `#${out.map((v) => v.toString(16).padStart(2, '0').toUpperCase()).join('')}`;
+}
+
+/**
+ * Each fill's bottom edge for zoomed-out notes: the fill a quarter of the way to the text color,
+ * opaque. Zoomed out, hundreds of notes are on screen, and a translucent shadow on each is what
+ * the browser spends its frames drawing (see the .note.is-compact rule in canvas.css).
+ */
+export const NOTE_EDGE_COLORS = Object.fromEntries(
+  Object.entries(NOTE_COLORS).map(([name, fill]) => [name, mixColors(fill, NOTE_TEXT_COLOR, 0.25)]),
+) as Record<NoteColor, string>;
+
 /**
  * The Okabe–Ito colors at full strength, for swatches always shown beside a name (teams,
  * criteria): they only need to be told apart from each other, not read against text.

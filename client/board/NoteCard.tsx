@@ -1,5 +1,5 @@
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { NOTE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palette.js';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { NOTE_COLORS, NOTE_EDGE_COLORS, NOTE_TEXT_COLOR, type NoteColor } from '../../shared/palette.js';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Note, type Team } from '../../shared/schema.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { TeamTag } from '../teams/TeamTag.js';
@@ -113,6 +113,19 @@ export const NoteCard = memo(function NoteCard({
   const classes = ['note', !full && 'is-compact', selected && 'is-selected', editing && 'is-editing', isDragging && 'is-dragging', !canMove && 'is-fixed', dimmed && 'is-dimmed', note.hidden && 'is-hidden']
     .filter(Boolean)
     .join(' ');
+  const style: CSSProperties & Record<'--note-edge', string> = {
+    left: x,
+    top: y,
+    width: NOTE_WIDTH,
+    height: NOTE_HEIGHT,
+    backgroundColor: NOTE_COLORS[note.color],
+    // The bottom edge of a zoomed-out note (see .note.is-compact in canvas.css).
+    '--note-edge': NOTE_EDGE_COLORS[note.color],
+    color: NOTE_TEXT_COLOR,
+    // The drag delta is in screen pixels; the note lives inside the zoomed layer (--zoom is
+    // set there, so a zoom re-renders no card).
+    transform: offset ? `translate3d(calc(${offset.x}px / var(--zoom)), calc(${offset.y}px / var(--zoom)), 0)` : undefined,
+  };
 
   return (
     <div
@@ -132,17 +145,7 @@ export const NoteCard = memo(function NoteCard({
       onClick={onClick}
       onFocus={(e) => e.target === e.currentTarget && actions.select(note.id)}
       onDoubleClick={(e) => e.stopPropagation()}
-      style={{
-        left: x,
-        top: y,
-        width: NOTE_WIDTH,
-        height: NOTE_HEIGHT,
-        backgroundColor: NOTE_COLORS[note.color],
-        color: NOTE_TEXT_COLOR,
-        // The drag delta is in screen pixels; the note lives inside the zoomed layer (--zoom is
-        // set there, so a zoom re-renders no card).
-        transform: offset ? `translate3d(calc(${offset.x}px / var(--zoom)), calc(${offset.y}px / var(--zoom)), 0)` : undefined,
-      }}
+      style={style}
     >
       <NoteBody
         note={note}

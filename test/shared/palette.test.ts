@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_NOTE_COLOR, NOTE_COLOR_NAMES, NOTE_COLORS, NOTE_TEXT_COLOR, contrastRatio, isNoteColor,
+  DEFAULT_NOTE_COLOR, NOTE_COLOR_NAMES, NOTE_COLORS, NOTE_EDGE_COLORS, NOTE_TEXT_COLOR, contrastRatio, isNoteColor, mixColors,
 } from '../../shared/palette.js';
 
 /** WCAG AAA for normal text. */
@@ -61,5 +61,21 @@ describe('isNoteColor', () => {
     ['null', null],
   ])('rejects %s (%j)', (_label, input) => {
     expect(isNoteColor(input)).toBe(false);
+  });
+});
+
+describe('NOTE_EDGE_COLORS', () => {
+  it('mixes opaque colors channel by channel', () => {
+    expect(mixColors('#000000', '#FFFFFF', 0.5)).toBe('#808080');
+    expect(mixColors('#FFF1A8', '#1B1B1B', 0)).toBe('#FFF1A8');
+    expect(mixColors('#FFF1A8', '#1B1B1B', 1)).toBe('#1B1B1B');
+  });
+
+  it.each(Object.entries(NOTE_COLORS))('%s has an opaque edge darker than its fill, and lighter than the text', (name, fill) => {
+    const edge = NOTE_EDGE_COLORS[name as keyof typeof NOTE_COLORS];
+    expect(edge).toMatch(/^#[0-9A-F]{6}$/);
+    // Darker than the fill: more contrast with white; lighter than the text: less contrast with white.
+    expect(contrastRatio(edge, '#FFFFFF')).toBeGreaterThan(contrastRatio(fill, '#FFFFFF'));
+    expect(contrastRatio(edge, '#FFFFFF')).toBeLessThan(contrastRatio(NOTE_TEXT_COLOR, '#FFFFFF'));
   });
 });
