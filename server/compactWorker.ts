@@ -28,6 +28,8 @@ function database(path: string): Database.Database {
   let db = databases.get(path);
   if (!db) {
     db = new Database(path, { readonly: true, fileMustExist: true });
+    // As the server's own connection: wait out a lock (it blocks this thread, not the event loop).
+    db.pragma('busy_timeout = 5000');
     databases.set(path, db);
   }
   return db;
