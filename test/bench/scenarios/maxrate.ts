@@ -18,6 +18,11 @@ const GENERATOR_KEPT_UP = 0.9;
 const WARMUP_MS = 1_000;
 /** A failing step with more generator lag than this says more about the generator than the server. */
 const GENERATOR_LAG_MS = 25;
+/**
+ * A failing step during which the generator used this much of its core was limited by it as much
+ * as by the server: every user's socket is read on that one core.
+ */
+const GENERATOR_BUSY_PERCENT = 90;
 /** Other processes' share of the server's core that makes a failed step worth one retry. */
 const NOISY_PERCENT = 15;
 const RETRY_QUIET_WAIT_MS = 10_000;
@@ -30,6 +35,8 @@ interface Step {
   lost: number;
   cpu: number;
   loopP99: number;
+  /** The load generator's own CPU while it sent the step, % of its core. */
+  generatorCpu: number;
   /** Other processes' share of the server's core during the step, percent. */
   othersOnServerCore: number;
 }
@@ -59,18 +66,22 @@ export async function ramp(ctx: BenchContext, target: Target, users: number, see
     const loop = loopDelayMonitor();
     const meter = procMeter(target.pid);
     const cores = coreMeter();
+    const genFrom = process.cpuUsage();
     const d = await drive(crowd, { editsPerSec: asked, cursorsPerSec: 0, durationMs: stepMs, tag, seed: seed + tag });
     const cpu = meter.stop().cpuPercent;
+    const genUsed = process.cpuUsage(genFrom);
+    // Over the sending window only, as the server's CPU is (not the settling after it).
+    const generatorCpu = (genUsed.user + genUsed.system) / 1e4 / d.seconds; // µs per s → % of a core
     const core = cores.stop()[SERVER_CORE];
     // The server's system time can show up as interrupt time in /proc/stat: count both.
     const othersOnServerCore = core ? Math.max(0, core.process + core.interrupts - cpu) : NaN;
     await settle(crowd, tag, graceMs);
     const r = crowd.tracker.report(tag);
-    const step = { asked, achieved: d.edits / d.seconds, p99: r.fanout.p99, lost: r.lostUpdates, cpu, loopP99: loop.stop().p99Ms, othersOnServerCore };
+    const step = { asked, achieved: d.edits / d.seconds, p99: r.fanout.p99, lost: r.lostUpdates, cpu, loopP99: loop.stop().p99Ms, generatorCpu, othersOnServerCore };
     steps.push(step);
     ctx.log(
       `  ${asked}/s asked, ${step.achieved.toFixed(0)}/s sent: p99 ${step.p99.toFixed(1)} ms, lost ${step.lost}, server CPU ${cpu.toFixed(0)} %` +
-        ` (others ${othersOnServerCore.toFixed(0)} %), generator loop p99 ${step.loopP99.toFixed(1)} ms`,
+        ` (others ${othersOnServerCore.toFixed(0)} %), generator loop p99 ${step.loopP99.toFixed(1)} ms, generator CPU ${step.generatorCpu.toFixed(0)} %`,
     );
     const noisy = step.othersOnServerCore > 15 ? ` (other processes used ${step.othersOnServerCore.toFixed(0)} % of the server's core)` : '';
     if (step.lost > 0) {
@@ -79,8 +90,12 @@ export async function ramp(ctx: BenchContext, target: Target, users: number, see
       return { why: `${asked}/s: ${step.lost} updates not delivered${closed}${noisy}`, generatorLag: false };
     }
     if (!(step.p99 <= P99_LIMIT_MS)) {
-      const generatorLag = step.loopP99 > GENERATOR_LAG_MS;
-      const lag = generatorLag ? `, but the load generator lagged ${step.loopP99.toFixed(0)} ms (p99): the limit may be the generator's` : '';
+      const lagging = step.loopP99 > GENERATOR_LAG_MS;
+      const busy = step.generatorCpu >= GENERATOR_BUSY_PERCENT;
+      const generatorLag = lagging || busy;
+      const lag = lagging
+        ? `, but the load generator lagged ${step.loopP99.toFixed(0)} ms (p99): the limit may be the generator's`
+        : busy ? `, but the load generator used ${step.generatorCpu.toFixed(0)} % of its core: the limit may be the generator's` : '';
       return { why: `${asked}/s: p99 ${step.p99.toFixed(0)} ms${lag}${noisy}`, generatorLag };
     }
     if (step.achieved < asked * GENERATOR_KEPT_UP) {
