@@ -78,6 +78,11 @@ export interface Driven {
   edits: number;
   cursors: number;
   seconds: number;
+  /**
+   * This process's CPU over the sending window, % of one core (updates are prepared before the
+   * window opens, and that work is not counted).
+   */
+  cpuPercent: number;
 }
 
 /** Send edits and cursor moves for `durationMs`; resolves when the last one is sent. */
@@ -90,6 +95,7 @@ export function drive(crowd: Pick<Crowd, 'users'>, spec: DriveSpec): Promise<Dri
   // Half as much again as the mean need: Poisson counts vary; act() makes more live if short.
   const perUser = Math.ceil(((spec.editsPerSec / n) * spec.durationMs) / 1000 * 1.5 + 3);
   if (spec.editsPerSec > 0) for (const u of crowd.users) u.prepare(perUser);
+  const cpuFrom = process.cpuUsage();
   const start = performance.now();
   const end = start + spec.durationMs;
   const nextEdit = Float64Array.from(crowd.users, () => (spec.editsPerSec > 0 ? start + gap(editMs) : Infinity));
@@ -113,7 +119,11 @@ export function drive(crowd: Pick<Crowd, 'users'>, spec: DriveSpec): Promise<Dri
           nextCursor[i]! += gap(cursorMs);
         }
       }
-      if (now >= end) resolve({ edits, cursors, seconds: (performance.now() - start) / 1000 });
+      if (now >= end) {
+        const seconds = (performance.now() - start) / 1000;
+        const cpu = process.cpuUsage(cpuFrom);
+        resolve({ edits, cursors, seconds, cpuPercent: (cpu.user + cpu.system) / 1e4 / seconds }); // µs per s → %
+      }
       else setTimeout(tick, TICK_MS);
     };
     tick();

@@ -35,7 +35,7 @@ interface Step {
   lost: number;
   cpu: number;
   loopP99: number;
-  /** The load generator's own CPU while it sent the step, % of its core. */
+  /** The load generator's own CPU while it sent the step (not the settling after it), % of its core. */
   generatorCpu: number;
   /** Other processes' share of the server's core during the step, percent. */
   othersOnServerCore: number;
@@ -66,18 +66,14 @@ export async function ramp(ctx: BenchContext, target: Target, users: number, see
     const loop = loopDelayMonitor();
     const meter = procMeter(target.pid);
     const cores = coreMeter();
-    const genFrom = process.cpuUsage();
     const d = await drive(crowd, { editsPerSec: asked, cursorsPerSec: 0, durationMs: stepMs, tag, seed: seed + tag });
     const cpu = meter.stop().cpuPercent;
-    const genUsed = process.cpuUsage(genFrom);
-    // Over the sending window only, as the server's CPU is (not the settling after it).
-    const generatorCpu = (genUsed.user + genUsed.system) / 1e4 / d.seconds; // µs per s → % of a core
     const core = cores.stop()[SERVER_CORE];
     // The server's system time can show up as interrupt time in /proc/stat: count both.
     const othersOnServerCore = core ? Math.max(0, core.process + core.interrupts - cpu) : NaN;
     await settle(crowd, tag, graceMs);
     const r = crowd.tracker.report(tag);
-    const step = { asked, achieved: d.edits / d.seconds, p99: r.fanout.p99, lost: r.lostUpdates, cpu, loopP99: loop.stop().p99Ms, generatorCpu, othersOnServerCore };
+    const step = { asked, achieved: d.edits / d.seconds, p99: r.fanout.p99, lost: r.lostUpdates, cpu, loopP99: loop.stop().p99Ms, generatorCpu: d.cpuPercent, othersOnServerCore };
     steps.push(step);
     ctx.log(
       `  ${asked}/s asked, ${step.achieved.toFixed(0)}/s sent: p99 ${step.p99.toFixed(1)} ms, lost ${step.lost}, server CPU ${cpu.toFixed(0)} %` +
