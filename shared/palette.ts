@@ -19,10 +19,14 @@ export const NOTE_COLOR_NAMES = Object.keys(NOTE_COLORS) as NoteColor[];
 export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
 export const NOTE_TEXT_COLOR = '#1B1B1B';
 
+/** The red, green and blue channels (0..255) of a #RRGGBB color. */
+const channels = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+
 /** `a` mixed with `b`, `t` of the way from a to b (0..1), both #RRGGBB; the result is opaque #RRGGBB. */
 export function mixColors(a: string, b: string, t: number): string {
-  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-  const out = [0, 1, 2].map((i) => Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * t));
+  const [ca, cb] = [channels(a), channels(b)];
+  const out = ca.map((v, i) => Math.round(v + (cb[i]! - v) * t));
   return `#${out.map((v) => v.toString(16).padStart(2, '0').toUpperCase()).join('')}`;
 }
 
@@ -61,13 +65,14 @@ export const TEAM_COLOR_ORDER: readonly StrongColor[] = ['blue', 'orange', 'gree
 export const isNoteColor = (s: unknown): s is NoteColor =>
   typeof s === 'string' && Object.prototype.hasOwnProperty.call(NOTE_COLORS, s);
 
+/** WCAG relative luminance of a #RRGGBB color (0 black .. 1 white). */
+export function luminance(hex: string): number {
+  const lin = channels(hex).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
+}
+
 /** WCAG relative-luminance contrast ratio between two #RRGGBB colors. */
 export function contrastRatio(a: string, b: string): number {
-  const lum = (hex: string): number => {
-    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-    const lin = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }

@@ -1,11 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Criterion } from '../../shared/criteria.js';
-
-/** Relative luminance of a #rrggbb color (WCAG). */
-function luminance(hex: string): number {
-  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
-}
+import { luminance } from '../../shared/palette.js';
 
 /** Black or white, whichever reads better on `hex`: criteria colors range from black to yellow. */
 export const inkOn = (hex: string): string => (luminance(hex) > 0.22 ? '#111111' : '#ffffff');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_NOTE_COLOR, NOTE_COLOR_NAMES, NOTE_COLORS, NOTE_EDGE_COLORS, NOTE_TEXT_COLOR, contrastRatio, isNoteColor, mixColors,
+  DEFAULT_NOTE_COLOR, NOTE_COLOR_NAMES, NOTE_COLORS, NOTE_EDGE_COLORS, NOTE_TEXT_COLOR, contrastRatio, isNoteColor, luminance, mixColors,
 } from '../../shared/palette.js';
 
 /** WCAG AAA for normal text. */
@@ -24,6 +24,15 @@ describe('contrastRatio', () => {
 
   it('is symmetric and case-insensitive', () => {
     expect(contrastRatio('#1b1b1b', '#fff1a8')).toBe(contrastRatio('#FFF1A8', '#1B1B1B'));
+  });
+});
+
+describe('luminance', () => {
+  it('runs from black to white, green weighing most and blue least (WCAG 2)', () => {
+    expect(luminance('#000000')).toBe(0);
+    expect(luminance('#FFFFFF')).toBeCloseTo(1, 10);
+    expect(luminance('#00FF00')).toBeCloseTo(0.7152, 4);
+    expect(luminance('#0000FF')).toBeCloseTo(0.0722, 4);
   });
 });
 
