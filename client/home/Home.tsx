@@ -9,7 +9,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 type Status = 'idle' | 'busy' | 'failed' | 'needs-key';
 
 export function Home() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [status, setStatus] = useState<Status>('idle');
   const [instanceKey, setInstanceKey] = useState('');
   const [needsKey, setNeedsKey] = useState(false);
@@ -21,7 +21,7 @@ export function Home() {
   const start = async (e?: FormEvent) => {
     e?.preventDefault();
     setStatus('busy');
-    const res = await createBoard(needsKey ? { instanceKey } : {});
+    const res = await createBoard({ lang, ...(needsKey ? { instanceKey } : {}) });
     if (res.kind === 'created') {
       // Whoever creates the board facilitates it; the token is what proves it to the server.
       saveAccess(res.id, res.facilitatorToken, null, res.projectorToken);

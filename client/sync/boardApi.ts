@@ -3,6 +3,7 @@
  * so the rest of the client can rely on their shape.
  */
 import { isBoardId, type BoardId } from '../../shared/ids.js';
+import type { Lang } from '../i18n/i18n.js';
 
 /** Long enough for a slow school network, short enough that an offline reload opens the local copy promptly. */
 const BOARD_LOOKUP_TIMEOUT_MS = 5_000;
@@ -87,7 +88,7 @@ export type CreateResult =
  * the projector's, which the server hands out only here.
  * `instanceKey` is for servers whose host restricts who may create boards.
  */
-export async function createBoard(opts: { title?: string; instanceKey?: string } = {}): Promise<CreateResult> {
+export async function createBoard(opts: { title?: string; instanceKey?: string; lang?: Lang } = {}): Promise<CreateResult> {
   try {
     const res = await fetch('/api/boards', {
       method: 'POST',
@@ -96,7 +97,8 @@ export async function createBoard(opts: { title?: string; instanceKey?: string }
         accept: 'application/json',
         ...(opts.instanceKey ? { 'x-charrette-key': opts.instanceKey } : {}),
       },
-      body: JSON.stringify(opts.title ? { title: opts.title } : {}),
+      // The language sets the board's starting content (the default criteria's names and descriptions).
+      body: JSON.stringify({ ...(opts.title ? { title: opts.title } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
       signal: AbortSignal.timeout(BOARD_LOOKUP_TIMEOUT_MS),
     });
     if (res.status === 401) return { kind: 'needs-key' };

@@ -85,4 +85,24 @@ describe('join by code, roles, projector', () => {
     expect(people).toBe(2);
     await Promise.all([fac.context.close(), phone.context.close(), proj.context.close()]);
   });
+
+  it('a board created from the Spanish interface starts with the criteria in Spanish', async () => {
+    const fac = await newPage(e2e.browser, DESKTOP);
+    await fac.page.goto(e2e.srv.url);
+    await fac.page.getByTestId('language').selectOption('es');
+    await fac.page.getByTestId('new-board').click();
+    await fac.page.waitForURL(/\/b\/[A-Za-z0-9]{12}$/);
+    await connected(fac.page);
+    await fac.page.getByTestId('share-open').click();
+    const projectorHref = await fac.page.getByTestId('open-projector').getAttribute('href');
+    // The projector shows the board's criteria while the facilitator frames the session.
+    const proj = await newPage(e2e.browser, PROJECTOR);
+    await proj.page.goto(new URL(projectorHref!, e2e.srv.url).href);
+    const list = proj.page.getByTestId('criteria-list');
+    await list.waitFor({ timeout: 10_000 });
+    const text = await list.innerText();
+    for (const name of ['Equidad', 'Resiliencia', 'Viabilidad']) expect(text).toContain(name);
+    expect(text).not.toContain('Equity');
+    await Promise.all([fac.context.close(), proj.context.close()]);
+  });
 });
