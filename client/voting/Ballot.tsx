@@ -82,13 +82,14 @@ export function Ballot({ boardId, token, voting, content, teams, blocked }: Prop
             </button>
           </div>
         )}
+        {/* In the sticky bar: a vote refused while scrolled down to its option is said where the voter looks. */}
+        {mine.error && (
+          <p className="vote-error" data-testid="vote-error" role="alert">
+            {mine.error.kind === 'network' ? t('vote.errorNetwork') : t('vote.errorServer', { reason: mine.error.text })}
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => store.clearError()}>{t('dialog.close')}</button>
+          </p>
+        )}
       </div>
-      {mine.error && (
-        <p className="vote-error" data-testid="vote-error" role="alert">
-          {mine.error.kind === 'network' ? t('vote.errorNetwork') : t('vote.errorServer', { reason: mine.error.text })}
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => store.clearError()}>{t('dialog.close')}</button>
-        </p>
-      )}
       {voting.criteria.length > 0 && (
         <details className="ballot-criteria">
           <summary>{t('vote.criteriaMeaning')}</summary>

@@ -52,6 +52,21 @@ describe('voting against criteria, hidden until reveal', () => {
     await vote(ben, 'equity', cats[0]!, 1);
     await vote(ben, 'resiliency', cats[2]!, 3);
     await vote(cruz, 'equity', cats[1]!, 3);
+
+    // A vote tapped while offline is refused where the voter is looking, even scrolled down to it.
+    await cruz.context().setOffline(true);
+    const lastAdd = cruz.locator(`[data-testid="vote-add"][data-criterion="resiliency"][data-target="${cats[2]!}"]`).first();
+    await lastAdd.scrollIntoViewIfNeeded();
+    await lastAdd.click();
+    const refused = cruz.getByTestId('vote-error');
+    await refused.waitFor({ timeout: 15_000 });
+    const rb = (await refused.boundingBox())!;
+    expect(rb.y).toBeGreaterThanOrEqual(0);
+    expect(rb.y + rb.height).toBeLessThanOrEqual(PHONE.height);
+    await screenshot(cruz, 'vote-offline-390x844');
+    await cruz.context().setOffline(false);
+    await refused.getByRole('button').click();
+    await refused.waitFor({ state: 'detached' });
     await screenshot(ana, 'voting-before-reveal-1280x800');
     await screenshot(cruz, 'voting-before-reveal-390x844');
 
