@@ -97,6 +97,13 @@ export class DraftStore {
     this.write(this.drafts.map((d) => (d.id === id ? { ...d, ...patch, text: cleanText(patch.text ?? d.text, MAX_NOTE_TEXT) } : d)));
   }
 
+  /** Put a draft elsewhere on the board (`clusterId`: the category it now lies in, or ''). */
+  move(id: string, pos: Point, clusterId: string): void {
+    const at = toPoint(pos);
+    if (!at) return;
+    this.write(this.drafts.map((d) => (d.id === id ? { ...d, pos: at, clusterId } : d)));
+  }
+
   remove(ids: ReadonlySet<string>): void {
     this.write(this.drafts.filter((d) => !ids.has(d.id)));
   }

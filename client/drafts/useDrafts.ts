@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { selectCluster } from '../../shared/clusters.js';
+import { clusterAt, selectCluster, selectClusters } from '../../shared/clusters.js';
 import { selectAnonymous, selectRules } from '../../shared/meta.js';
 import { addNote, selectNote } from '../../shared/notes.js';
 import { decide } from '../../shared/policy.js';
-import type { Point } from '../../shared/schema.js';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '../../shared/schema.js';
 import type { Access } from '../access/claims.js';
 import { LOCAL_FINAL_ORIGIN } from '../sync/origins.js';
 import type { BoardSession } from '../sync/session.js';
@@ -19,6 +19,8 @@ export interface Drafts {
   drafts: readonly Draft[];
   editingId: string | null;
   add: (pos: Point, clusterId: string) => void;
+  /** Move a draft to a board position (its top left); it joins the category it is dropped in. */
+  move: (id: string, pos: Point) => void;
   edit: (id: string) => void;
   stopEditing: () => void;
   commit: (id: string, text: string) => void;
@@ -88,6 +90,10 @@ export function useDrafts(session: BoardSession, access: Access, silent: boolean
     const d = store.add(pos, clusterId);
     if (d) setEditingId(d.id);
   }, [store]);
+  const move = useCallback((id: string, pos: Point) => {
+    const into = clusterAt(selectClusters(doc), { x: pos.x + NOTE_WIDTH / 2, y: pos.y + NOTE_HEIGHT / 2 });
+    store.move(id, pos, into?.id ?? '');
+  }, [store, doc]);
   const commit = useCallback((id: string, text: string) => {
     store.update(id, { text });
     setEditingId(null);
@@ -99,5 +105,5 @@ export function useDrafts(session: BoardSession, access: Access, silent: boolean
   const edit = useCallback((id: string) => setEditingId(id), []);
   const stopEditing = useCallback(() => setEditingId(null), []);
 
-  return useMemo(() => ({ drafts, editingId, add, edit, stopEditing, commit, remove }), [drafts, editingId, add, edit, stopEditing, commit, remove]);
+  return useMemo(() => ({ drafts, editingId, add, move, edit, stopEditing, commit, remove }), [drafts, editingId, add, move, edit, stopEditing, commit, remove]);
 }

@@ -70,10 +70,34 @@ describe('a facilitated session from Frame to Decide', () => {
     await ana.locator('[data-testid="draft"]', { hasText: 'CANARY' }).waitFor();
     await screenshot(proj, 'projector-2-brainstorm-silent');
 
+    // A draft moves by dragging (a drag does not open its editor), and lands where it lies.
+    const anaDraft = ana.locator('[data-testid="draft"]', { hasText: 'CANARY' });
+    const before = (await anaDraft.boundingBox())!;
+    await ana.mouse.move(before.x + 40, before.y + 40);
+    await ana.mouse.down();
+    await ana.mouse.move(before.x + 110, before.y + 80, { steps: 6 });
+    await ana.mouse.move(before.x + 190, before.y + 120, { steps: 6 });
+    await ana.mouse.up();
+    const moved = (await anaDraft.boundingBox())!;
+    const droppedAt = await anaDraft.evaluate((el: HTMLElement) => ({ x: parseFloat(el.style.left), y: parseFloat(el.style.top) }));
+    expect(Math.abs(moved.x - before.x - 150)).toBeLessThan(3);
+    expect(Math.abs(moved.y - before.y - 80)).toBeLessThan(3);
+    expect(await ana.getByTestId('note-editor').count()).toBe(0);
+
     // REVEAL: the drafts appear for everyone.
     await fac.getByTestId('drafts-reveal').click();
     for (const p of [fac, phone, proj]) await p.getByTestId('note').filter({ hasText: 'CANARY' }).waitFor({ timeout: 15_000 });
     expect(await ana.getByTestId('draft').count()).toBe(0);
+    // Where it was dropped, in board units (the camera may frame the board anew as notes arrive).
+    const storedPos = await ana.evaluate(() => {
+      const w = window as unknown as { __charrette: { doc: { getMap(n: string): Map<string, { get(k: string): unknown }> } } };
+      let pos: unknown = null;
+      w.__charrette.doc.getMap('notes').forEach((n) => {
+        if (String(n.get('text')).startsWith('CANARY')) pos = n.get('pos');
+      });
+      return pos;
+    });
+    expect(storedPos).toEqual(droppedAt);
     await screenshot(proj, 'projector-3-brainstorm-revealed');
 
     // CLUSTER: six categories from the case study (set up over a socket; sorting has its own test).
