@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clusterAt } from '../../shared/clusters.js';
 import { decide, type Actor, type BoardRules } from '../../shared/policy.js';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point, type PresenceState } from '../../shared/schema.js';
@@ -9,6 +9,7 @@ import { useSessionInfo } from '../access/useSessionInfo.js';
 import { ClusterDialogs } from '../clusters/ClusterDialogs.js';
 import { Outline } from '../clusters/Outline.js';
 import { useClusterActions } from '../clusters/useClusterActions.js';
+import { clusterRect } from '../clusters/placement.js';
 import { useDrafts } from '../drafts/useDrafts.js';
 import { FacilitatorBar } from '../facilitate/FacilitatorBar.js';
 import { FollowBanner } from '../follow/FollowBanner.js';
@@ -161,6 +162,14 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
     const id = clusterActions.create(camera.center());
     if (id) setNewClusterId(id);
   };
+  // A new category is placed clear of the others, which may be off screen: show it once it is drawn.
+  const shownCluster = useRef<string | null>(null);
+  const newCluster = newClusterId ? clusterById.get(newClusterId) : undefined;
+  useEffect(() => {
+    if (!newCluster || shownCluster.current === newCluster.id) return;
+    shownCluster.current = newCluster.id;
+    camera.show(clusterRect(newCluster));
+  }, [newCluster, camera]);
 
   const doUndo = canReplay ? undo.undo : () => undefined;
   const doRedo = canReplay ? undo.redo : () => undefined;
@@ -266,7 +275,7 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
           panelLabel={panelLabel}
         />
       </main>
-      <StatusBar connection={connection} save={save} noteCount={notes.length} notice={notice} />
+      <StatusBar connection={connection} save={save} noteCount={notes.length} notice={notice} canAdd={canAdd && view === 'board'} />
       <ClusterDialogs
         content={content}
         actions={clusterActions}

@@ -7,8 +7,10 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '../../shared/schema.js';
 import { contentBox } from '../clusters/placement.js';
 import { boardPos, type BoardContent } from '../sync/useBoardContent.js';
-import { fitBox, INITIAL_VIEWPORT, toBoard, zoomAround, type Viewport } from './viewport.js';
+import { fitBox, INITIAL_VIEWPORT, toBoard, toScreen, zoomAround, type Box, type Viewport } from './viewport.js';
 
+/** A box is shown at a fair size when the zoom is at least this share of the zoom that fits it to the screen. */
+const SHOWN_ZOOM_SHARE = 0.6;
 /** Below this zoom, note text is too small to edit comfortably. */
 const READABLE_ZOOM = 0.75;
 /**
@@ -35,14 +37,17 @@ export function useBoardCamera(boardId: string, content: BoardContent, editingId
     return { width: el?.clientWidth ?? 0, height: el?.clientHeight ?? 0 };
   };
   const boxOf = (c: BoardContent) => contentBox(c.notes.map((n) => boardPos(n, c.clusterById)), c.clusters);
-  /** Frame `c` in the canvas, below the floating toolbar where it floats (not on phones, where it sits below). */
-  const framed = (c: BoardContent): Viewport => {
+  /** Screen pixels at the top of the canvas under the toolbar where it floats (not on phones, where it sits below). */
+  const toolbarInset = (): number => {
     const el = canvasRef.current;
-    const { width, height } = canvasSize();
     const bar = el?.parentElement?.querySelector('.toolbar');
     const floating = el && bar && getComputedStyle(bar).position === 'absolute';
-    const insetTop = floating ? Math.max(0, bar.getBoundingClientRect().bottom - el.getBoundingClientRect().top) : 0;
-    return fitBox(boxOf(c), width, height, 1, insetTop);
+    return floating ? Math.max(0, bar.getBoundingClientRect().bottom - el.getBoundingClientRect().top) : 0;
+  };
+  /** Frame `c` in the canvas, below the floating toolbar. */
+  const framed = (c: BoardContent): Viewport => {
+    const { width, height } = canvasSize();
+    return fitBox(boxOf(c), width, height, 1, toolbarInset());
   };
 
   const fit = useCallback(() => {
@@ -110,6 +115,23 @@ export function useBoardCamera(boardId: string, content: BoardContent, editingId
     /** Adding at a pointed spot: the camera stays where it is from now on. */
     settle: () => {
       cameraSettled.current = true;
+    },
+    /**
+     * Bring `box` (board units) into view, large enough to work in (a category just made, whose
+     * name is typed next): left as it is when it is in sight at a fair size, else centred and
+     * zoomed to fit the screen (a category is wider than a phone; a board framed whole on a
+     * phone is too small to type into).
+     */
+    show: (box: Box) => {
+      const { width, height } = canvasSize();
+      const insetTop = toolbarInset();
+      setViewport((v) => {
+        const target = fitBox(box, width, height, 1, insetTop);
+        const a = toScreen(v, { x: box.x, y: box.y });
+        const b = toScreen(v, { x: box.x + box.w, y: box.y + box.h });
+        const inSight = a.x >= 0 && a.y >= insetTop && b.x <= width && b.y <= height;
+        return inSight && v.zoom >= target.zoom * SHOWN_ZOOM_SHARE ? v : target;
+      });
     },
     zoomBy: (factor: number) => {
       const { width, height } = canvasSize();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { createCluster } from '../../shared/clusters.js';
 import { addNote } from '../../shared/notes.js';
 import { command, connectClient, createBoard, waitFor, waitSynced } from '../helpers/server.js';
-import { DESKTOP, e2eSession, joinAs, newPage, screenshot } from './browser.js';
+import { DESKTOP, e2eSession, joinAs, newPage, PHONE, screenshot } from './browser.js';
 
 /** noteId -> clusterId as this page's document has it. */
 const grouping = (p: Page) => p.evaluate(() => {
@@ -87,5 +87,35 @@ describe('sorting ideas into solution categories', () => {
     await screenshot(b.page, 'outline-1280x800');
     fac.destroy();
     await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  it('a category made on a phone is brought into view, whole and large enough to name', async () => {
+    const { srv } = e2e;
+    const board = await createBoard(srv.url, 'Phone categories', [{ id: 'mpusd', name: 'MPUSD' }]);
+    await command(srv.url, board, { type: 'setPhase', phase: 'cluster' });
+    const fac = connectClient(srv.wsUrl, board);
+    await waitSynced(fac);
+    // Categories around the middle, so the new one must go beside them, off a phone's screen.
+    for (const [i, name] of ['Advisory', 'Grading', 'Belonging'].entries()) {
+      createCluster(fac.doc, { name, pos: { x: -700 + i * 700, y: -300 }, createdBy: 'facilitator' });
+    }
+    const phone = await newPage(e2e.browser, PHONE, { mobile: true });
+    await joinAs(phone.page, srv.url, board.joinCode, 'Beto', 'MPUSD', board.id);
+    await phone.page.locator('[data-testid="cluster"]').nth(2).waitFor();
+    await phone.page.getByTestId('add-cluster').click();
+    const made = phone.page.locator('[data-testid="cluster"]:has(input:focus), [data-testid="cluster"]:has(textarea:focus)');
+    await made.waitFor({ timeout: 10_000 });
+    await phone.page.waitForTimeout(300); // the camera moves with the next frame
+    const box = (await made.boundingBox())!;
+    const canvas = (await phone.page.getByTestId('canvas').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(canvas.x - 1);
+    expect(box.y).toBeGreaterThanOrEqual(canvas.y - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    // The board opened framed whole, far too small to type a name into: the new one fills the width.
+    expect(box.width).toBeGreaterThan(canvas.width * 0.6);
+    await screenshot(phone.page, 'category-made-on-phone-390x844');
+    fac.destroy();
+    await phone.context.close();
   });
 });
