@@ -18,6 +18,7 @@ import { noteId, useChunker } from './noteChunks.js';
 import { NoteGroup } from './NoteGroup.js';
 import { isBackground, useCanvasGestures } from './useCanvasGestures.js';
 import { toBoard, type Viewport } from './viewport.js';
+import { useTouchFirst } from '../ui/useTouchFirst.js';
 
 /** The dot grid spacing in board units; it scales and pans with the notes so motion reads as motion. */
 const GRID_SIZE = 24;
@@ -65,6 +66,7 @@ export function Canvas(props: Props) {
   const { canvasRef, content, peers, viewport, setViewport, selectedId, editingId, actions, clusterActions } = props;
   const { notes, clusters, clusterById, counts } = content;
   const { t } = useI18n();
+  const touchFirst = useTouchFirst();
   const instructionsId = useId();
   const noteInstructionsId = useId();
   const teamById = useMemo(() => new Map(props.teams.map((tm) => [tm.id, tm])), [props.teams]);
@@ -187,7 +189,7 @@ export function Canvas(props: Props) {
       </NoteDragLayer>
       <p id={instructionsId} hidden>{t('dnd.clusterInstructions')}</p>
       <p id={noteInstructionsId} hidden>{t('dnd.instructions')}</p>
-      {notes.length === 0 && clusters.length === 0 && !props.drafts?.drafts.length && props.canAdd && <p className="canvas-empty">{t('board.emptyHint')}</p>}
+      {notes.length === 0 && clusters.length === 0 && !props.drafts?.drafts.length && props.canAdd && <p className="canvas-empty">{t(touchFirst ? 'board.emptyHintTouch' : 'board.emptyHint')}</p>}
       <Cursors peers={peers} viewport={viewport} />
     </div>
   );

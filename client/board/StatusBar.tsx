@@ -8,9 +8,11 @@ interface Props {
   noteCount: number;
   /** Why the person cannot add notes right now, if they cannot. */
   notice: string | null;
+  /** Whether notes can be added from what is on screen (the board, not a panel): then how is shown. */
+  canAdd: boolean;
 }
 
-export function StatusBar({ connection, save, noteCount, notice }: Props) {
+export function StatusBar({ connection, save, noteCount, notice, canAdd }: Props) {
   const { t, tn } = useI18n();
   const { status, wasConnected } = connection;
   const connLabel =
@@ -33,9 +35,9 @@ export function StatusBar({ connection, save, noteCount, notice }: Props) {
       <span className="status-item status-count">{tn('board.noteCount', noteCount)}</span>
       {notice ? (
         <span className="status-hint status-notice" data-testid="board-notice">{notice}</span>
-      ) : (
+      ) : canAdd ? (
         <span className="status-hint">{t('board.hint')}</span>
-      )}
+      ) : null}
     </footer>
   );
 }

@@ -63,6 +63,7 @@ export const en = {
   'board.home': 'Charrette home',
   'board.canvasLabel': 'Board. Double-click or press N to add a note. Drag the background to move around.',
   'board.emptyHint': 'Double-click anywhere or press N to add your first note.',
+  'board.emptyHintTouch': 'Tap + to add your first note.',
   'board.hint': 'Double-click or press N to add a note',
   'board.linkCopied': 'Link copied',
   'board.noteCount.one': '{count} note',

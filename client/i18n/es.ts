@@ -60,6 +60,7 @@ export const es: Record<MessageKey, string> = {
   'board.home': 'Inicio de Charrette',
   'board.canvasLabel': 'Tablero. Haz doble clic o pulsa N para añadir una nota. Arrastra el fondo para desplazarte.',
   'board.emptyHint': 'Haz doble clic en cualquier lugar o pulsa N para añadir tu primera nota.',
+  'board.emptyHintTouch': 'Toca + para añadir tu primera nota.',
   'board.hint': 'Doble clic o N para añadir una nota',
   'board.linkCopied': 'Enlace copiado',
   'board.noteCount.one': '{count} nota',
