@@ -50,6 +50,8 @@ describe('join by code, roles, projector', () => {
     await phone.page.getByTestId('join-submit').click();
     await phone.page.waitForURL(/\/b\/[A-Za-z0-9]{12}$/);
     await connected(phone.page);
+    // A phone is told to tap, not to double-click or press a key.
+    expect(await phone.page.locator('.canvas-empty').innerText()).toContain('Tap +');
     await phone.page.getByTestId('add-note').click();
     const editor = phone.page.getByTestId('note-editor');
     await editor.fill('Student design team meets the cabinet monthly');
@@ -98,7 +100,9 @@ describe('join by code, roles, projector', () => {
     // The projector shows the board's criteria while the facilitator frames the session.
     const proj = await newPage(e2e.browser, PROJECTOR);
     await proj.page.goto(new URL(projectorHref!, e2e.srv.url).href);
-    const list = proj.page.getByTestId('criteria-list');
+    await connected(proj.page);
+    // (Until the board arrives, a list drawn from the viewer's own defaults may show.)
+    const list = proj.page.getByTestId('criteria-list').filter({ hasText: 'Equidad' });
     await list.waitFor({ timeout: 10_000 });
     const text = await list.innerText();
     for (const name of ['Equidad', 'Resiliencia', 'Viabilidad']) expect(text).toContain(name);
