@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 import type { BoardId } from '../shared/ids.js';
 import { selectMeta } from '../shared/meta.js';
+import { CLOSE } from '../shared/protocol.js';
 import { boardForCode, createBoard, joinBoard, parseBoardId, runCommand } from './boards.js';
 import type { ServerConfig } from './config.js';
 import { HttpError, readJson, securityHeaders, sendJson } from './http.js';
@@ -120,6 +121,15 @@ export function createApi(ctx: ApiContext) {
         const record = await store.get(id);
         if (!record) throw new HttpError(404, 'board not found');
         sendJson(req, res, 200, { id: record.id, epoch: record.epoch, createdAt: record.createdAt });
+        return true;
+      }
+      if (!m[2] && method === 'DELETE') {
+        // Everything goes: notes, categories, votes, names, links. Whoever is on it is told so.
+        const { claims } = await authorize(req, id);
+        if (claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator can delete this board');
+        await hub.destroy(id, (c) => c.close(CLOSE.NOT_FOUND, 'this board was deleted by its facilitator'));
+        drafts.clear(id);
+        sendJson(req, res, 200, { deleted: true });
         return true;
       }
       if (m[2] === '/session' && method === 'GET') {

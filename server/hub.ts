@@ -511,6 +511,23 @@ export class Hub {
     this.forgetIfUnloaded(id);
   }
 
+  /**
+   * Delete a board for good: its sockets are closed (`closeConn`), its room dropped, and
+   * everything stored for it removed. A commit or compaction of it still under way finishes
+   * first (it would write rows after the deletion otherwise), and a load that raced with the
+   * deletion is dropped too.
+   */
+  async destroy(id: BoardId, closeConn: (c: Conn) => void): Promise<void> {
+    await this.evict(id, closeConn);
+    await this.chain;
+    await this.store.delete(id);
+    const racing = this.loading.get(id);
+    if (racing) {
+      await racing;
+      await this.evict(id, closeConn);
+    }
+  }
+
   /** Store everything pending, compact every board, and stop. */
   async close(): Promise<void> {
     this.closed = true;

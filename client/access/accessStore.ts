@@ -88,3 +88,13 @@ export function saveProjectorAccess(board: BoardId, access: Access): void {
 export function pageAccess(board: BoardId): Access | null {
   return tokenFromFragment(location.hash, board) ?? loadAccess(board)?.access ?? null;
 }
+
+/** Forget every link to a board kept on this device (facilitator's or participant's seat, projector). */
+export function forgetBoard(board: BoardId): void {
+  forgetAccess(board);
+  try {
+    localStorage.removeItem(projectorKey(board));
+  } catch {
+    // Nothing stored.
+  }
+}

@@ -60,3 +60,12 @@ export async function rotateJoinCode(board: BoardId, token: string): Promise<str
   const r = await runCommand(board, token, { type: 'rotateJoinCode' });
   return r && isJoinCode(r.joinCode) ? r.joinCode : null;
 }
+
+/** Delete the board and everything stored for it (`error` null: the server could not be reached). */
+export async function deleteBoard(board: BoardId, token: string): Promise<{ ok: true } | { ok: false; error: string | null }> {
+  const res = await request(`/api/boards/${board}`, { method: 'DELETE', headers: bearer(token) });
+  if (!res) return { ok: false, error: null };
+  if (res.ok) return { ok: true };
+  const body = await asRecord(res);
+  return { ok: false, error: typeof body.error === 'string' ? body.error : `HTTP ${res.status}` };
+}

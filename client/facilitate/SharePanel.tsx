@@ -9,6 +9,7 @@ import { projectorPath } from '../router.js';
 import { CopyButton } from '../ui/CopyButton.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ExternalIcon } from '../ui/icons.js';
+import { DeleteBoard } from './DeleteBoard.js';
 import { ParticipantList } from './ParticipantList.js';
 
 interface Props {
@@ -101,6 +102,8 @@ export function SharePanel({ boardId, token, projectorToken, session, teams, onl
           ) : (
             <p className="share-note" role="status">{t('share.loading')}</p>
           )}
+
+          <DeleteBoard boardId={boardId} token={token} />
         </section>
       </div>
     </Dialog>

@@ -315,6 +315,20 @@ export class SqliteStore implements BoardStore {
   }
 
   async delete(id: BoardId): Promise<void> {
+    this.folded.delete(id);
+    // Participants are often minors: what is deleted is overwritten, not left in free pages.
+    const was = Number(this.db.pragma('secure_delete', { simple: true }));
+    this.db.pragma('secure_delete = ON');
+    try {
+      this.deleteTx(id);
+    } finally {
+      this.db.pragma(`secure_delete = ${was}`);
+    }
+    // The WAL still holds the board's earlier pages until a checkpoint copies over them.
+    this.checkpointer?.request();
+  }
+
+  private deleteTx(id: BoardId): void {
     this.db.transaction(() => {
       this.stmt.deleteBoardUpdates.run(id);
       this.stmt.deleteBoardQuarantine.run(id);

@@ -8,7 +8,7 @@ import { addNote as seedNote } from '../../shared/notes.js';
 import { MSG_SYNC_DEFLATED } from '../../shared/protocol.js';
 import { createBoard as createWithTokens } from '../../server/boards.js';
 import { TOUCH_DRAG_DELAY_MS } from '../../client/board/sensors.js';
-import { brainstormBoard, connectClient, waitSynced, type TestBoard } from '../helpers/server.js';
+import { brainstormBoard, connectClient, createBoard, waitSynced, type TestBoard } from '../helpers/server.js';
 import { connected, DESKTOP, e2eSession, newPage, noteWithText, PHONE, screenshot } from './browser.js';
 
 const pos = (note: Locator) => note.evaluate((el) => [parseFloat((el as HTMLElement).style.left), parseFloat((el as HTMLElement).style.top)]);
@@ -149,6 +149,31 @@ describe('a live board in two browsers', () => {
     await expect.poll(async () => (await dbs(b.page)).filter((n) => n.includes(reset.id))).toEqual([]);
     await screenshot(b.page, 'board-token-before-reset');
     await b.context.close();
+  });
+
+  it('the facilitator deletes the board: everyone on it is told, and no device keeps a copy', async () => {
+    const dbs = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+    const board = await createBoard(e2e.srv.url, 'Delete me after the workshop');
+    const fac = await newPage(e2e.browser, DESKTOP);
+    await fac.page.goto(`${e2e.srv.url}/b/${board.id}#f=${board.facilitatorToken}`);
+    await connected(fac.page);
+    const phone = await newPage(e2e.browser, PHONE, { mobile: true });
+    await joinAs(phone.page, e2e.srv.url, board, 'Beto');
+    await expect.poll(async () => (await dbs(phone.page)).filter((n) => n.includes(board.id)).length).toBeGreaterThan(0);
+
+    await fac.page.getByTestId('share-open').click();
+    await fac.page.getByTestId('delete-board-open').click();
+    await fac.page.getByTestId('delete-board-confirm').scrollIntoViewIfNeeded();
+    await screenshot(fac.page, 'delete-board-1280x800');
+    await fac.page.getByTestId('delete-board-confirm').click();
+    // The facilitator is taken home; the board is gone from the server and from both devices.
+    await fac.page.getByTestId('new-board').waitFor({ timeout: 10_000 });
+    await expect.poll(() => phone.page.getByTestId('problem').getAttribute('data-problem'), { timeout: 10_000 }).toBe('not-found');
+    expect((await fetch(`${e2e.srv.url}/api/boards/${board.id}`)).status).toBe(404);
+    for (const p of [fac.page, phone.page]) await expect.poll(async () => (await dbs(p)).filter((n) => n.includes(board.id))).toEqual([]);
+    expect(await fac.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('charrette:access:') || k.startsWith('charrette:projector:')))).toEqual([]);
+    await screenshot(phone.page, 'board-deleted-390x844');
+    await Promise.all([fac.context.close(), phone.context.close()]);
   });
 
   it('opens a large board that arrives compressed', async () => {
