@@ -3,6 +3,7 @@
  * (is the request well-formed), RESOLUTION (the change). Document changes go through the
  * board's loaded room so they are stored and broadcast like any other update.
  */
+import { MAX_PLAN_ROWS, restorePlan, setPlan } from '../shared/plan.js';
 import * as Y from 'yjs';
 import { isBoardId, newBoardId, randomId, type BoardId } from '../shared/ids.js';
 import { isJoinCode, newJoinCode, normalizeJoinCode } from '../shared/joincode.js';
@@ -160,6 +161,15 @@ export async function runCommand(
       const teams = bodyField(body, 'teams');
       if (!Array.isArray(teams)) throw new HttpError(400, 'teams must be a list');
       return { teams: setTeams(await open(), teams as Team[]) };
+    }
+    case 'setPlan': {
+      const raw = bodyField(body, 'plan');
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new HttpError(400, 'plan must be an object');
+      const rows = (raw as { rows?: unknown }).rows;
+      if (rows !== undefined && (!Array.isArray(rows) || rows.length > MAX_PLAN_ROWS)) throw new HttpError(400, `plan rows must be a list of at most ${MAX_PLAN_ROWS}`);
+      const plan = restorePlan(raw);
+      setPlan(await open(), plan);
+      return { plan };
     }
     case 'rotateJoinCode': {
       const code = await uniqueJoinCode(store);

@@ -5,6 +5,7 @@
 import type { BoardId } from '../../shared/ids.js';
 import { isJoinCode } from '../../shared/joincode.js';
 import type { Phase } from '../../shared/phases.js';
+import type { ActionPlan } from '../../shared/plan.js';
 import type { Team } from '../../shared/schema.js';
 import type { Criterion, VoteMode, VoteTarget } from '../../shared/criteria.js';
 import { asRecord, bearer, request } from './http.js';
@@ -17,6 +18,7 @@ export type Command =
   | { type: 'setTeams'; teams: Team[] }
   | { type: 'rotateJoinCode' }
   | { type: 'removeParticipant'; participantId: string }
+  | { type: 'setPlan'; plan: ActionPlan }
   // Voting (server/votes.ts): criteria and settings only while voting is not open.
   | { type: 'setVoting'; criteria?: Criterion[]; target?: VoteTarget; mode?: VoteMode; maxPerTarget?: number }
   | { type: 'openVoting' | 'closeVoting' | 'revealVotes' | 'reopenVoting' }

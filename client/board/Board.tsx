@@ -31,7 +31,7 @@ import { useSoundPreference } from '../timer/chime.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { useTimerSeconds, useTimerState } from '../timer/useTimer.js';
 import { useAnnouncer } from '../ui/useAnnouncer.js';
-import { useDecision, useResults, useVotingSettings } from '../voting/useVotingMeta.js';
+import { useDecision, usePlan, useResults, useVotingSettings } from '../voting/useVotingMeta.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Canvas } from './Canvas.js';
 import { PhaseHint } from './PhaseHint.js';
@@ -75,6 +75,7 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
   const voting = useVotingSettings(doc);
   const results = useResults(doc);
   const decision = useDecision(doc);
+  const plan = usePlan(doc);
   const timer = useTimerSeconds(useTimerState(doc));
   const [sound, setSound] = useSoundPreference();
   const undo = useUndo(session.undo);
@@ -249,7 +250,7 @@ export function Board({ session, access, onAccessChange, problem, recovery }: Pr
         )}
         {view === 'panel' && (
           // Keyed so a new phase, or results arriving, starts at the top of the panel.
-          <PhasePanel key={`${meta.phase}:${results?.round ?? 0}`} boardId={boardId} access={access} meta={meta} modes={modes} voting={voting} results={results} decision={decision} content={content} here={here} voteBlocked={voteRefusal ? describeRefusal(voteRefusal, t) : null} />
+          <PhasePanel key={`${meta.phase}:${results?.round ?? 0}`} boardId={boardId} access={access} meta={meta} modes={modes} voting={voting} results={results} decision={decision} plan={plan} content={content} here={here} voteBlocked={voteRefusal ? describeRefusal(voteRefusal, t) : null} />
         )}
         {view === 'board' && <FollowBanner follow={follow} />}
         <Toolbar

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { VotingSettings } from '../../shared/criteria.js';
 import type { BoardId } from '../../shared/ids.js';
 import type { Decision, RevealedResults } from '../../shared/meta.js';
+import type { ActionPlan } from '../../shared/plan.js';
 import type { Access } from '../access/claims.js';
 import { CriteriaEditor } from '../facilitate/CriteriaEditor.js';
 import { FrameSetup } from '../facilitate/FrameSetup.js';
@@ -21,6 +22,7 @@ interface Props {
   voting: VotingSettings;
   results: RevealedResults | null;
   decision: Decision | null;
+  plan: ActionPlan;
   content: BoardContent;
   /** Participants on the board now, per team (for "N of M finished"). */
   here: ReadonlyMap<string, number>;
@@ -68,6 +70,7 @@ export function PhasePanel(p: Props) {
         voting={p.voting}
         results={p.results}
         decision={p.decision}
+        plan={p.plan}
         content={p.content}
         teams={p.meta.teams}
         blocked={p.voteBlocked}

@@ -17,7 +17,10 @@ import { useTimerSeconds, useTimerState } from '../timer/useTimer.js';
 import { LockIcon } from '../ui/icons.js';
 import { SoundIcon } from '../ui/sessionIcons.js';
 import { targetNames } from '../voting/targets.js';
-import { useDecision, useResults, useVotingSettings } from '../voting/useVotingMeta.js';
+import { useDecision, usePlan, useResults, useVotingSettings } from '../voting/useVotingMeta.js';
+import { isEmptyPlan } from '../../shared/plan.js';
+import { PlanView } from '../decision/ActionPlanPanel.js';
+import { DecisionCard } from '../decision/DecisionCard.js';
 import { ProjectorBanner } from './ProjectorBanner.js';
 import { ProjectorFrameIntro } from './ProjectorFrameIntro.js';
 import { ProjectorJoin } from './ProjectorJoin.js';
@@ -47,6 +50,7 @@ export function ProjectorView({ boardId, access, session }: Props) {
   const voting = useVotingSettings(session.doc);
   const results = useResults(session.doc);
   const decision = useDecision(session.doc);
+  const plan = usePlan(session.doc);
   const timer = useTimerSeconds(useTimerState(session.doc));
   const [sound, setSound] = useSoundPreference();
   // Hidden notes never reach the room; the document still has them for the facilitator.
@@ -59,7 +63,9 @@ export function ProjectorView({ boardId, access, session }: Props) {
   const { info } = useSessionInfo(boardId, access.token, CODE_POLL_MS);
   const title = meta.title || t('board.untitled');
   const { phase } = meta;
-  const showResults = (results !== null && phase !== 'frame' && phase !== 'brainstorm' && phase !== 'cluster') || (decision !== null && (phase === 'decide' || phase === 'plan'));
+  // In Plan, once the facilitator has written some of the plan, the room sees it (with the decision).
+  const showPlan = phase === 'plan' && !isEmptyPlan(plan);
+  const showResults = !showPlan && ((results !== null && phase !== 'frame' && phase !== 'brainstorm' && phase !== 'cluster') || (decision !== null && (phase === 'decide' || phase === 'plan')));
 
   useEffect(() => {
     document.title = `${title} · ${t('role.projector')} · ${t('app.name')}`;
@@ -86,8 +92,13 @@ export function ProjectorView({ boardId, access, session }: Props) {
           )}
         </div>
       </header>
-      <main className={showResults ? 'projector-main is-results' : 'projector-main'}>
-        {showResults ? (
+      <main className={showResults || showPlan ? 'projector-main is-results' : 'projector-main'}>
+        {showPlan ? (
+          <div className="projector-plan" data-testid="projector-plan">
+            {decision && <DecisionCard decision={decision} criteria={voting.criteria} names={names} results={null} size="projector" />}
+            <PlanView plan={plan} />
+          </div>
+        ) : showResults ? (
           <ProjectorResults results={results} decision={decision} criteria={voting.criteria} names={names} teams={meta.teams} />
         ) : (
           <div className="projector-stage">
@@ -95,12 +106,12 @@ export function ProjectorView({ boardId, access, session }: Props) {
             {phase === 'frame' ? <ProjectorFrameIntro criteria={voting.criteria} teams={meta.teams} /> : <ProjectorNotes content={content} teams={meta.teams} follow={follow} />}
           </div>
         )}
-        {!showResults && <ProjectorJoin joinCode={info?.joinCode ?? null} joinUrl={info?.joinUrl ?? null} />}
+        {!showResults && !showPlan && <ProjectorJoin joinCode={info?.joinCode ?? null} joinUrl={info?.joinUrl ?? null} />}
       </main>
       <footer className="projector-footer">
         <span>{tn('board.noteCount', content.notes.length)}</span>
         <span>{tn('presence.count', people)}</span>
-        {showResults && info?.joinCode && (
+        {(showResults || showPlan) && info?.joinCode && (
           <span className="projector-footer-code">
             {t('projector.joinCode')} <strong>{formatJoinCode(info.joinCode)}</strong>
           </span>

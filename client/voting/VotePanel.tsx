@@ -4,6 +4,8 @@ import type { BoardId } from '../../shared/ids.js';
 import type { Decision, RevealedResults } from '../../shared/meta.js';
 import type { Phase } from '../../shared/phases.js';
 import type { Team } from '../../shared/schema.js';
+import type { ActionPlan } from '../../shared/plan.js';
+import { ActionPlanPanel } from '../decision/ActionPlanPanel.js';
 import { DecisionCard } from '../decision/DecisionCard.js';
 import { DecisionEditor, type DecisionOption } from '../decision/DecisionEditor.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -21,6 +23,7 @@ interface Props {
   voting: VotingSettings;
   results: RevealedResults | null;
   decision: Decision | null;
+  plan: ActionPlan;
   content: BoardContent;
   teams: readonly Team[];
   /** Why this person cannot vote now, or null. */
@@ -31,7 +34,8 @@ interface Props {
 
 /**
  * The Vote, Decide and Plan phases' main view: the ballot while votes are hidden, the results
- * once revealed, and the decision, recorded by the facilitator, shown to everyone.
+ * once revealed, and the decision, recorded by the facilitator, shown to everyone; in Plan, the
+ * action plan above them.
  */
 export function VotePanel(p: Props) {
   const { t, lang } = useI18n();
@@ -49,6 +53,7 @@ export function VotePanel(p: Props) {
     <div className="vote-panel" data-testid="vote-panel">
       {p.bar}
       <div className="vote-panel-body">
+        {p.phase === 'plan' && <ActionPlanPanel boardId={p.boardId} token={p.token} plan={p.plan} editable={p.isFacilitator} />}
         {p.decision && (
           <DecisionCard decision={p.decision} criteria={p.voting.criteria} names={names} results={p.results} />
         )}

@@ -136,6 +136,34 @@ describe('a facilitated session from Frame to Decide', () => {
     for (const p of [proj, phone]) await p.getByTestId('decision').waitFor({ timeout: 10_000 });
     expect(await proj.getByTestId('decision').innerText()).toContain('Students sit at the table');
     await screenshot(proj, 'projector-7-decide');
+
+    // PLAN: the facilitator writes the action plan; everyone, and the room, reads it.
+    await fac.getByTestId('phase-next').click();
+    await fac.getByTestId('plan-editor').waitFor();
+    await fac.getByTestId('plan-goal').fill('Students co-design next year\'s schedule with the cabinet');
+    const cells = {
+      step: 'Recruit a student design team from every grade', timeline: 'By 15 March', owners: 'Ms. Ortiz and two student leads',
+      communication: 'Announce in advisory; share notes in the family newsletter', success: '12 students meet the cabinet twice',
+    };
+    for (const [c, v] of Object.entries(cells)) await fac.getByTestId(`plan-${c}`).first().fill(v);
+    await fac.getByTestId('plan-add').click();
+    await fac.getByTestId('plan-step').nth(1).fill('Pilot the new schedule with one grade');
+    await fac.getByTestId('plan-add').click(); // left blank: not kept
+    await fac.getByTestId('plan-review').fill('First Monday of April');
+    await fac.getByTestId('plan-save').click();
+    await fac.locator('.action-plan [role="status"]').waitFor({ timeout: 10_000 });
+    await phone.locator('[data-testid="action-plan"] [data-testid="plan-row"]').nth(1).waitFor({ timeout: 10_000 });
+    expect(await phone.getByTestId('plan-row').count()).toBe(2);
+    const phoneText = await phone.getByTestId('action-plan').innerText();
+    for (const v of [...Object.values(cells), 'First Monday of April']) expect(phoneText).toContain(v);
+    await proj.getByTestId('projector-plan').waitFor({ timeout: 10_000 });
+    expect(await proj.getByTestId('projector-plan').innerText()).toContain('Recruit a student design team');
+    await fac.getByTestId('plan-editor').scrollIntoViewIfNeeded();
+    await fac.locator('#action-plan-h').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(fac, 'plan-facilitator-1280x800');
+    await phone.getByTestId('action-plan').scrollIntoViewIfNeeded();
+    await screenshot(phone, 'plan-participant-390x844');
+    await screenshot(proj, 'projector-8-plan');
     y.destroy();
   });
 });
