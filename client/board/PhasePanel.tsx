@@ -71,6 +71,7 @@ export function PhasePanel(p: Props) {
         results={p.results}
         decision={p.decision}
         plan={p.plan}
+        reportHead={facilitator ? { title: p.meta.title, problem: p.meta.problem, anonymous: p.modes.anonymous } : null}
         content={p.content}
         teams={p.meta.teams}
         blocked={p.voteBlocked}

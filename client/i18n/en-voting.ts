@@ -147,4 +147,13 @@ export const enVoting = {
   'plan.saved': 'Saved. Everyone on the board can see it.',
   'plan.empty': 'The facilitator writes the action plan here.',
   'plan.noSteps': 'No steps yet.',
+  'report.download': 'Download the session report',
+  'report.hint': 'A Markdown file with the question, the decision, the plan, the results and every idea by category, to send after the session. Hidden notes are left out, and names on an anonymous board.',
+  'report.made': 'Session report, {date}',
+  'report.rank': 'Rank',
+  'report.option': 'Option',
+  'report.overall': 'Overall',
+  'report.voters': 'Voters: {count}',
+  'report.ideas': 'Ideas ({count})',
+  'report.unsorted': 'Not in a category',
 } as const;

@@ -146,4 +146,13 @@ export const esVoting: Record<keyof typeof enVoting, string> = {
   'plan.saved': 'Guardado. Todos en el tablero pueden verlo.',
   'plan.empty': 'El facilitador escribe aquí el plan de acción.',
   'plan.noSteps': 'Aún no hay pasos.',
+  'report.download': 'Descargar el informe de la sesión',
+  'report.hint': 'Un archivo Markdown con la pregunta, la decisión, el plan, los resultados y todas las ideas por categoría, para enviar después de la sesión. Las notas ocultas no se incluyen, ni los nombres en un tablero anónimo.',
+  'report.made': 'Informe de la sesión, {date}',
+  'report.rank': 'Puesto',
+  'report.option': 'Opción',
+  'report.overall': 'General',
+  'report.voters': 'Votantes: {count}',
+  'report.ideas': 'Ideas ({count})',
+  'report.unsorted': 'Sin categoría',
 };

@@ -133,6 +133,13 @@ export const ExternalIcon = () => (
   </Icon>
 );
 
+export const DownloadIcon = () => (
+  <Icon size={18}>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M4 19h16" />
+  </Icon>
+);
+
 export const CloseIcon = () => (
   <Icon>
     <path d="M6 6l12 12M18 6 6 18" />

@@ -7,6 +7,8 @@ import type { Team } from '../../shared/schema.js';
 import type { ActionPlan } from '../../shared/plan.js';
 import { ActionPlanPanel } from '../decision/ActionPlanPanel.js';
 import { DecisionCard } from '../decision/DecisionCard.js';
+import { ReportButton } from '../decision/ReportButton.js';
+import type { ReportInput } from '../decision/report.js';
 import { DecisionEditor, type DecisionOption } from '../decision/DecisionEditor.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { rankLabel, scoreFormat } from '../results/format.js';
@@ -24,6 +26,8 @@ interface Props {
   results: RevealedResults | null;
   decision: Decision | null;
   plan: ActionPlan;
+  /** What the session report needs besides this panel's own data (the facilitator's only). */
+  reportHead: Pick<ReportInput, 'title' | 'problem' | 'anonymous'> | null;
   content: BoardContent;
   teams: readonly Team[];
   /** Why this person cannot vote now, or null. */
@@ -54,6 +58,11 @@ export function VotePanel(p: Props) {
       {p.bar}
       <div className="vote-panel-body">
         {p.phase === 'plan' && <ActionPlanPanel boardId={p.boardId} token={p.token} plan={p.plan} editable={p.isFacilitator} />}
+        {p.phase === 'plan' && p.reportHead && (
+          <ReportButton
+            input={{ ...p.reportHead, teams: p.teams, notes: p.content.notes, clusters: p.content.clusters, criteria: p.voting.criteria, results: p.results, decision: p.decision, plan: p.plan }}
+          />
+        )}
         {p.decision && (
           <DecisionCard decision={p.decision} criteria={p.voting.criteria} names={names} results={p.results} />
         )}

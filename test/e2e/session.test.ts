@@ -4,6 +4,7 @@
  * The projector is photographed at 1920×1080 in each phase.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { createCluster } from '../../shared/clusters.js';
 import { addNote } from '../../shared/notes.js';
@@ -164,6 +165,14 @@ describe('a facilitated session from Frame to Decide', () => {
     await phone.getByTestId('action-plan').scrollIntoViewIfNeeded();
     await screenshot(phone, 'plan-participant-390x844');
     await screenshot(proj, 'projector-8-plan');
+
+    // The report to send after the session: a Markdown file made on the facilitator's device.
+    const [download] = await Promise.all([fac.waitForEvent('download'), fac.getByTestId('report-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^mpusd-strategy-lab-\d{4}-\d\d-\d\d\.md$/);
+    const report = readFileSync((await download.path())!, 'utf8');
+    for (const v of ['# MPUSD Strategy Lab', '## Decision: ', 'Students sit at the table', '| Recruit a student design team from every grade | By 15 March |', 'First Monday of April', 'CANARY-']) {
+      expect(report).toContain(v);
+    }
     y.destroy();
   });
 });
