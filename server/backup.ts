@@ -27,7 +27,7 @@ export function backupDatabase(source: string, dest: string): BackupResult {
   if (existsSync(dest)) throw new BackupError(`${dest} already exists; choose a new file name`);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    // The server's own busy timeout: a checkpoint truncating the WAL holds readers off briefly.
+    // The server's own busy timeout: a reader can be held off briefly (the WAL being recovered or restarted).
     db.pragma('busy_timeout = 5000');
     db.prepare('VACUUM INTO ?').run(dest);
   } catch (err) {

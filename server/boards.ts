@@ -3,10 +3,10 @@
  * (is the request well-formed), RESOLUTION (the change). Document changes go through the
  * board's loaded room so they are stored and broadcast like any other update.
  */
-import { MAX_PLAN_ROWS, restorePlan, setPlan } from '../shared/plan.js';
 import * as Y from 'yjs';
 import { isBoardId, newBoardId, randomId, type BoardId } from '../shared/ids.js';
 import { isJoinCode, newJoinCode, normalizeJoinCode } from '../shared/joincode.js';
+import { MAX_PLAN_ROWS, restorePlan, setPlan } from '../shared/plan.js';
 import { setLocked, setPhase, setProblem, setTeams, setTitle, setVoting } from '../shared/meta.js';
 import { migrate } from '../shared/migrations.js';
 import { DEFAULT_PHASE, isPhase } from '../shared/phases.js';
