@@ -4,6 +4,7 @@ import type { RankedTarget } from '../../shared/tally.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { criterionStyle, CriterionBadge } from '../voting/CriterionBadge.js';
 import { rankLabel, scoreFormat, share } from './format.js';
+import { TableScroll } from './TableScroll.js';
 
 interface Props {
   ranking: readonly RankedTarget[];
@@ -22,7 +23,7 @@ export function Heatmap({ ranking, criteria, mode, nameOf }: Props) {
   const maxOf = new Map(criteria.map((c) => [c.id, Math.max(0, ...ranking.map((r) => r.byCriterion[c.id] ?? 0))]));
   const maxOverall = Math.max(0, ...ranking.map((r) => r.overall));
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="heatmap" data-testid="results-heatmap">
         <caption className="results-caption">{t(mode === 'rating' ? 'results.heatmapCaptionRating' : 'results.heatmapCaption')}</caption>
         <thead>
@@ -56,6 +57,6 @@ export function Heatmap({ ranking, criteria, mode, nameOf }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

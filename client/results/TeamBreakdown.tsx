@@ -4,6 +4,7 @@ import type { Team } from '../../shared/schema.js';
 import type { RankedTarget, Results } from '../../shared/tally.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { scoreFormat, share } from './format.js';
+import { TableScroll } from './TableScroll.js';
 
 interface Props {
   ranking: readonly RankedTarget[];
@@ -27,7 +28,7 @@ export function TeamBreakdown({ ranking, byTeam, teams, mode, nameOf }: Props) {
   if (order.length === 0) return <p className="results-empty" data-testid="results-teams">{t('results.noVotes')}</p>;
   const tops = new Map(order.map((id) => [id, Math.max(0, ...Object.values(byTeam[id] ?? {}))]));
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="team-table" data-testid="results-teams">
         <caption className="results-caption">{t('results.teamsCaption')}</caption>
         <thead>
@@ -62,6 +63,6 @@ export function TeamBreakdown({ ranking, byTeam, teams, mode, nameOf }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -95,6 +95,14 @@ describe('voting against criteria, hidden until reveal', () => {
     }
     await screenshot(ana, 'results-1280x800');
     await screenshot(cruz, 'results-390x844');
+    // On the phone the heat map is wider than the screen: its right edge says there is more.
+    const heat = cruz.getByTestId('results-heatmap');
+    await heat.scrollIntoViewIfNeeded();
+    const frame = cruz.locator('.table-scroll-frame', { has: heat });
+    expect(await frame.getAttribute('data-more')).toBe('right');
+    await screenshot(cruz, 'results-heatmap-390x844');
+    await frame.locator('.table-scroll').evaluate((el) => el.scrollBy(1_000, 0));
+    await expect.poll(() => frame.getAttribute('data-more')).toBe('left');
     await screenshot(proj.page, 'results-projector-1920x1080');
     fac.destroy();
   });
