@@ -7,15 +7,19 @@
 import type { Criterion } from '../../shared/criteria.js';
 import type { Decision, RevealedResults } from '../../shared/meta.js';
 import { isEmptyPlan, PLAN_COLUMNS, type ActionPlan } from '../../shared/plan.js';
-import type { Cluster, Note, Team } from '../../shared/schema.js';
+import type { Note, Team } from '../../shared/schema.js';
 import type { MessageKey, Params } from '../i18n/i18n.js';
+import { resultCriteria } from '../results/format.js';
+import type { BoardContent } from '../sync/useBoardContent.js';
 
 export interface ReportInput {
   title: string;
   problem: string;
   teams: readonly Team[];
-  notes: readonly Note[];
-  clusters: readonly Cluster[];
+  /** The board as the page holds it: live categories in outline order, notes grouped by them. */
+  content: Pick<BoardContent, 'clusters' | 'groups'>;
+  /** Option names by id (see targetNames). */
+  names: ReadonlyMap<string, string>;
   criteria: readonly Criterion[];
   results: RevealedResults | null;
   decision: Decision | null;
@@ -40,9 +44,7 @@ const number = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFix
 
 export function boardReport(r: ReportInput, t: Translate, formatDate: (ms: number) => string): string {
   const out: string[] = [];
-  const live = r.clusters.filter((c) => !c.deleted);
-  const names = new Map<string, string>([...live.map((c) => [c.id, c.name] as const), ...r.notes.map((n) => [n.id, n.text.trim()] as const)]);
-  const nameOf = (id: string) => names.get(id) || t('results.unnamed');
+  const nameOf = (id: string) => r.names.get(id) || t('results.unnamed');
   const teamName = new Map(r.teams.map((tm) => [tm.id, tm.name]));
 
   out.push(`# ${line(r.title || t('board.untitled'))}`, '');
@@ -69,35 +71,31 @@ export function boardReport(r: ReportInput, t: Translate, formatDate: (ms: numbe
 
   if (r.results) {
     const results = r.results;
-    const crit = results.criteria.map((id) => r.criteria.find((c) => c.id === id)?.name ?? id);
+    const crit = resultCriteria(results.criteria, r.criteria);
     out.push(`## ${t('results.ranking')}`, '');
     out.push(...table(
-      [t('report.rank'), t('report.option'), t('report.overall'), ...crit],
+      [t('report.rank'), t('report.option'), t('report.overall'), ...crit.map((c) => c.name)],
       results.ranking.map((x) => [x.tied ? `=${x.rank}` : String(x.rank), nameOf(x.target), number(x.overall), ...results.criteria.map((id) => number(x.byCriterion[id] ?? 0))]),
     ), '');
     out.push(t('report.voters', { count: results.participation.voters }), '');
   }
 
-  const shown = r.notes.filter((n) => !n.hidden);
-  const byCluster = new Map<string, Note[]>();
-  for (const n of shown) {
-    const key = live.some((c) => c.id === n.clusterId) ? n.clusterId : '';
-    byCluster.set(key, [...(byCluster.get(key) ?? []), n]);
-  }
+  const shownIn = (id: string) => (r.content.groups.get(id) ?? []).filter((n) => !n.hidden);
   const noteLine = (n: Note) => {
     const who = r.anonymous ? '' : [n.authorName.trim(), teamName.get(n.team) ?? ''].filter(Boolean).join(', ');
     return `- ${line(n.text) || '…'}${who ? ` (${who})` : ''}`;
   };
-  out.push(`## ${t('report.ideas', { count: shown.length })}`, '');
-  for (const c of [...live].sort((a, b) => a.order - b.order)) {
-    const inIt = byCluster.get(c.id) ?? [];
+  const loose = shownIn('');
+  const categories = r.content.clusters.map((c) => [c, shownIn(c.id)] as const);
+  const total = categories.reduce((n, [, inIt]) => n + inIt.length, loose.length);
+  out.push(`## ${t('report.ideas', { count: total })}`, '');
+  for (const [c, inIt] of categories) {
     out.push(`### ${line(c.name || t('cluster.untitled'))} (${inIt.length})`, '');
     if (c.description.trim()) out.push(`_${line(c.description)}_`, '');
     out.push(...inIt.map(noteLine), '');
   }
-  const loose = byCluster.get('') ?? [];
   if (loose.length > 0) {
-    if (live.length > 0) out.push(`### ${t('report.unsorted')} (${loose.length})`, '');
+    if (categories.length > 0) out.push(`### ${t('report.unsorted')} (${loose.length})`, '');
     out.push(...loose.map(noteLine), '');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;

@@ -60,7 +60,7 @@ export function VotePanel(p: Props) {
         {p.phase === 'plan' && <ActionPlanPanel boardId={p.boardId} token={p.token} plan={p.plan} editable={p.isFacilitator} />}
         {p.phase === 'plan' && p.reportHead && (
           <ReportButton
-            input={{ ...p.reportHead, teams: p.teams, notes: p.content.notes, clusters: p.content.clusters, criteria: p.voting.criteria, results: p.results, decision: p.decision, plan: p.plan }}
+            input={{ ...p.reportHead, teams: p.teams, content: p.content, names, criteria: p.voting.criteria, results: p.results, decision: p.decision, plan: p.plan }}
           />
         )}
         {p.decision && (

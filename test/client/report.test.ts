@@ -7,6 +7,9 @@ import { addNote, selectNotes, setNoteHidden } from '../../shared/notes.js';
 import { tally } from '../../shared/tally.js';
 import { boardReport, type ReportInput } from '../../client/decision/report.js';
 import { translate } from '../../client/i18n/i18n.js';
+import { groupNotes } from '../../client/sync/noteGroups.js';
+import type { BoardContent } from '../../client/sync/useBoardContent.js';
+import { targetNames } from '../../client/voting/targets.js';
 
 function board(): ReportInput {
   const doc = new Y.Doc();
@@ -18,6 +21,10 @@ function board(): ReportInput {
   const hidden = addNote(doc, { text: 'SECRET insult', pos: { x: 1, y: 1 }, author: 'p-cy', authorName: 'Cy', team: 'mastery' });
   setNoteHidden(doc, hidden, true);
   const criteria = defaultVoting('en').criteria;
+  const notes = selectNotes(doc);
+  const clusters = selectClusters(doc);
+  // As the page holds the board (useBoardContent).
+  const content: BoardContent = { notes, clusters, clusterById: new Map(clusters.map((c) => [c.id, c])), ...groupNotes(notes, clusters) };
   const results = tally([
     { voter: 'p-ana', team: 'mpusd', criterion: 'equity', target: advisory, value: 2 },
     { voter: 'p-ben', team: 'mastery', criterion: 'equity', target: grading, value: 1 },
@@ -26,8 +33,8 @@ function board(): ReportInput {
     title: 'MPUSD Strategy Lab',
     problem: 'How might we build belonging?',
     teams: [{ id: 'mpusd', name: 'MPUSD', color: '#1d4ed8' }, { id: 'mastery', name: 'Mastery', color: '#b45309' }],
-    notes: selectNotes(doc),
-    clusters: selectClusters(doc),
+    content,
+    names: targetNames(content),
     criteria,
     results: { ...results, round: 1, revealedAt: 0 },
     decision: { target: advisory, rationale: { equity: 'Students choose who they talk to' }, decidedAt: 0 },

@@ -79,7 +79,7 @@ export async function ramp(ctx: BenchContext, target: Target, users: number, see
       `  ${asked}/s asked, ${step.achieved.toFixed(0)}/s sent: p99 ${step.p99.toFixed(1)} ms, lost ${step.lost}, server CPU ${cpu.toFixed(0)} %` +
         ` (others ${othersOnServerCore.toFixed(0)} %), generator loop p99 ${step.loopP99.toFixed(1)} ms, generator CPU ${step.generatorCpu.toFixed(0)} %`,
     );
-    const noisy = step.othersOnServerCore > 15 ? ` (other processes used ${step.othersOnServerCore.toFixed(0)} % of the server's core)` : '';
+    const noisy = step.othersOnServerCore > NOISY_PERCENT ? ` (other processes used ${step.othersOnServerCore.toFixed(0)} % of the server's core)` : '';
     if (step.lost > 0) {
       const closes = Object.entries(crowd.closes());
       const closed = closes.length ? ` (server closed ${closes.map(([c, n]) => `${n}× "${c}"`).join(', ')})` : '';
