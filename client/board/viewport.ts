@@ -87,19 +87,21 @@ const NOTE_GAP = 16;
 /** Rings of candidate slots tried around the centre before giving up and cascading. */
 const MAX_RINGS = 4;
 
-const overlaps = (a: Point, b: Point): boolean =>
+export const overlaps = (a: Point, b: Point): boolean =>
   Math.abs(a.x - b.x) < NOTE_WIDTH + NOTE_GAP / 2 && Math.abs(a.y - b.y) < NOTE_HEIGHT + NOTE_GAP / 2;
 
 /**
  * Where a new note goes when added without a pointer (toolbar, "N"): centred in view if
  * free, else the nearest free slot on a grid of note-sized cells around the centre, so a
- * burst of additions lays out side by side instead of piling up.
+ * burst of additions lays out side by side instead of piling up. `rings`: how far out to
+ * look before cascading. `pick`: which of the nearest free slots (modulo their number), so
+ * that clients placing notes at the same moment, each unaware of the others, spread out.
  */
-export function freeSpotNear(center: Point, taken: readonly Point[]): Point {
+export function freeSpotNear(center: Point, taken: readonly Point[], { rings = MAX_RINGS, pick = 0 } = {}): Point {
   const origin = { x: Math.round(center.x - NOTE_WIDTH / 2), y: Math.round(center.y - NOTE_HEIGHT / 2) };
   const stepX = NOTE_WIDTH + NOTE_GAP;
   const stepY = NOTE_HEIGHT + NOTE_GAP;
-  for (let ring = 0; ring <= MAX_RINGS; ring++) {
+  for (let ring = 0; ring <= rings; ring++) {
     const slots: Point[] = [];
     for (let i = -ring; i <= ring; i++) {
       for (let j = -ring; j <= ring; j++) {
@@ -109,8 +111,8 @@ export function freeSpotNear(center: Point, taken: readonly Point[]): Point {
     }
     // Nearest first within a ring, so the note lands as close to the centre as it can.
     slots.sort((a, b) => Math.hypot(a.x - origin.x, a.y - origin.y) - Math.hypot(b.x - origin.x, b.y - origin.y));
-    const free = slots.find((s) => !taken.some((t) => overlaps(s, t)));
-    if (free) return free;
+    const free = slots.filter((s) => !taken.some((t) => overlaps(s, t)));
+    if (free.length > 0) return free[Math.abs(pick) % free.length]!;
   }
   return { x: origin.x + NOTE_GAP, y: origin.y + NOTE_GAP };
 }

@@ -1,19 +1,27 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { clusterAt, selectCluster, selectClusters } from '../../shared/clusters.js';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { absolutePos, clusterAt, selectCluster, selectClusters } from '../../shared/clusters.js';
 import { selectAnonymous, selectRules } from '../../shared/meta.js';
-import { addNote, selectNote } from '../../shared/notes.js';
+import { addNote, moveNote, selectNote, selectNotes } from '../../shared/notes.js';
 import { decide } from '../../shared/policy.js';
+import type * as Y from 'yjs';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '../../shared/schema.js';
 import type { Access } from '../access/claims.js';
 import { LOCAL_FINAL_ORIGIN } from '../sync/origins.js';
 import type { BoardSession } from '../sync/session.js';
 import { DraftStore, draftsKey, type Draft } from './draftStore.js';
 import { reportDraftCount } from './draftsApi.js';
+import { placeDrafts, settleOverlaps, spreadSeed } from './revealPlacement.js';
 
 /** Counts reach the facilitator this soon after typing stops; a burst of new drafts is one request. */
 const REPORT_DEBOUNCE_MS = 400;
 /** The server keeps counts in memory only: say it again now and then, in case it restarted. */
 const REPORT_REFRESH_MS = 20_000;
+/** At a reveal, every participant's client posts its drafts within this long (ms), at random. */
+const REVEAL_SPREAD_MS = 800;
+/** For this long after posting its drafts (ms), a client moves those that landed on another's note (see revealPlacement.ts). */
+const REVEAL_SETTLE_MS = 4_000;
+/** The settling pass runs this long after the board last changed (ms), so a burst of arrivals is one pass. */
+const SETTLE_DEBOUNCE_MS = 150;
 
 export interface Drafts {
   drafts: readonly Draft[];
@@ -51,6 +59,10 @@ export function useDrafts(session: BoardSession, access: Access, silent: boolean
     };
   }, [participant, silent, drafts.length, boardId, access.token]);
 
+  // Cancels the settling after this client's last reveal (see settleAfterReveal), on unmount.
+  const settling = useRef<(() => void) | null>(null);
+  useEffect(() => () => settling.current?.(), []);
+
   useEffect(() => {
     if (silent || drafts.length === 0) return;
     const publish = () => {
@@ -65,22 +77,32 @@ export function useDrafts(session: BoardSession, access: Access, silent: boolean
       const all = store.getSnapshot().filter((d) => d.id !== editingId);
       if (all.length === 0) return;
       const posted = new Set(all.map((d) => d.id));
+      // A blank draft is nobody's idea; one already on the board (another tab posted it) stays as is.
+      const fresh = all.filter((d) => d.text.trim() && !selectNote(doc, d.id)).map((d) => {
+        const into = d.clusterId ? selectCluster(doc, d.clusterId) : null;
+        return { d, into: into && !into.deleted ? into : null };
+      });
+      const loose = fresh.filter((f) => !f.into);
+      const placed = placeDrafts(loose.map((f) => f.d.pos), selectNotes(doc).map((n) => absolutePos(doc, n)), spreadSeed(access.id));
+      const looseAt = new Map(loose.map((f, i) => [f.d.id, placed[i]!]));
       doc.transact(() => {
-        for (const d of all) {
-          // A blank draft is nobody's idea; one already on the board (another tab posted it) stays as is.
-          if (!d.text.trim() || selectNote(doc, d.id)) continue;
-          const into = d.clusterId ? selectCluster(doc, d.clusterId) : null;
-          const live = into && !into.deleted ? into : null;
-          const pos = live ? { x: d.pos.x - live.pos.x, y: d.pos.y - live.pos.y } : d.pos;
-          addNote(doc, { id: d.id, text: d.text, pos, color: d.color, author: access.id, authorName, team: access.team, clusterId: live?.id ?? '', now: d.createdAt }, LOCAL_FINAL_ORIGIN);
+        for (const { d, into } of fresh) {
+          const pos = into ? { x: d.pos.x - into.pos.x, y: d.pos.y - into.pos.y } : looseAt.get(d.id)!;
+          addNote(doc, { id: d.id, text: d.text, pos, color: d.color, author: access.id, authorName, team: access.team, clusterId: into?.id ?? '', now: d.createdAt }, LOCAL_FINAL_ORIGIN);
         }
       }, LOCAL_FINAL_ORIGIN);
       store.remove(posted);
+      if (looseAt.size > 0) {
+        settling.current?.();
+        settling.current = settleAfterReveal(doc, looseAt, spreadSeed(access.id));
+      }
     };
-    publish();
+    // Not all at the same instant: each client then sees more of the others' notes when it places its own.
+    const soon = setTimeout(publish, Math.random() * REVEAL_SPREAD_MS);
     provider.on('sync', publish);
     provider.on('status', publish);
     return () => {
+      clearTimeout(soon);
       provider.off('sync', publish);
       provider.off('status', publish);
     };
@@ -106,4 +128,41 @@ export function useDrafts(session: BoardSession, access: Access, silent: boolean
   const stopEditing = useCallback(() => setEditingId(null), []);
 
   return useMemo(() => ({ drafts, editingId, add, move, edit, stopEditing, commit, remove }), [drafts, editingId, add, move, edit, stopEditing, commit, remove]);
+}
+
+/**
+ * For REVEAL_SETTLE_MS after this client posted `mine` (note id -> where it put it), each time
+ * the board changes: move those of them still there that overlap a note with a smaller id (see
+ * settleOverlaps). Returns a function that stops it sooner.
+ */
+function settleAfterReveal(doc: Y.Doc, mine: Map<string, Point>, seed: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    timer = undefined;
+    const loose = selectNotes(doc).filter((n) => !n.clusterId);
+    const still = new Set(loose.filter((n) => {
+      const at = mine.get(n.id);
+      return at && at.x === n.pos.x && at.y === n.pos.y; // (not moved by anyone since)
+    }).map((n) => n.id));
+    if (still.size === 0) return;
+    const moves = settleOverlaps(loose, still, seed);
+    if (moves.length === 0) return;
+    doc.transact(() => {
+      for (const m of moves) {
+        moveNote(doc, m.id, m.pos, LOCAL_FINAL_ORIGIN);
+        mine.set(m.id, m.pos);
+      }
+    }, LOCAL_FINAL_ORIGIN);
+  };
+  const onUpdate = () => {
+    timer ??= setTimeout(settle, SETTLE_DEBOUNCE_MS);
+  };
+  const stop = () => {
+    doc.off('update', onUpdate);
+    clearTimeout(timer);
+    clearTimeout(end);
+  };
+  const end = setTimeout(stop, REVEAL_SETTLE_MS);
+  doc.on('update', onUpdate);
+  return stop;
 }

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createCluster } from '../../shared/clusters.js';
 import { addNote } from '../../shared/notes.js';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../../shared/schema.js';
 import { MPUSD_CATEGORIES, MPUSD_IDEAS, MPUSD_PROBLEM } from '../fixtures/mpusd-ideas.js';
 import { connectClient, createBoard, waitSynced } from '../helpers/server.js';
 import { connected, DESKTOP, e2eSession, joinAs, newPage, PHONE, PROJECTOR, screenshot } from './browser.js';
@@ -74,16 +75,31 @@ describe('a facilitated session from Frame to Decide', () => {
     // A draft moves by dragging (a drag does not open its editor), and lands where it lies.
     const anaDraft = ana.locator('[data-testid="draft"]', { hasText: 'CANARY' });
     const before = (await anaDraft.boundingBox())!;
+    const startedAt = await anaDraft.evaluate((el: HTMLElement) => ({ x: parseFloat(el.style.left), y: parseFloat(el.style.top) }));
     await ana.mouse.move(before.x + 40, before.y + 40);
     await ana.mouse.down();
-    await ana.mouse.move(before.x + 110, before.y + 80, { steps: 6 });
-    await ana.mouse.move(before.x + 190, before.y + 120, { steps: 6 });
+    await ana.mouse.move(before.x + 160, before.y + 80, { steps: 6 });
+    await ana.mouse.move(before.x + 340, before.y + 120, { steps: 6 });
     await ana.mouse.up();
     const moved = (await anaDraft.boundingBox())!;
     const droppedAt = await anaDraft.evaluate((el: HTMLElement) => ({ x: parseFloat(el.style.left), y: parseFloat(el.style.top) }));
-    expect(Math.abs(moved.x - before.x - 150)).toBeLessThan(3);
+    expect(Math.abs(moved.x - before.x - 300)).toBeLessThan(3);
     expect(Math.abs(moved.y - before.y - 80)).toBeLessThan(3);
     expect(await ana.getByTestId('note-editor').count()).toBe(0);
+    // Ana puts her next draft exactly where Beto's first one is on his phone (neither can see the other's).
+    await draft(ana, 'Advisory meets every Monday');
+    await draft(phone, 'Mentors trained over the summer');
+    const leftTop = (l: Locator) => l.evaluate((el: HTMLElement) => ({ x: parseFloat(el.style.left), y: parseFloat(el.style.top) }));
+    const zoom = 300 / (droppedAt.x - startedAt.x);
+    const second = ana.locator('[data-testid="draft"]', { hasText: 'Advisory meets' });
+    const [from, onto, box] = [await leftTop(second), await leftTop(phone.locator('[data-testid="draft"]', { hasText: 'Let students pick' })), (await second.boundingBox())!];
+    await ana.mouse.move(box.x + 40, box.y + 40);
+    await ana.mouse.down();
+    await ana.mouse.move(box.x + 40 + (onto.x - from.x) * zoom / 2, box.y + 40 + (onto.y - from.y) * zoom / 2, { steps: 6 });
+    await ana.mouse.move(box.x + 40 + (onto.x - from.x) * zoom, box.y + 40 + (onto.y - from.y) * zoom, { steps: 6 });
+    await ana.mouse.up();
+    const landed = await leftTop(second);
+    expect(Math.abs(landed.x - onto.x) + Math.abs(landed.y - onto.y)).toBeLessThan(4);
 
     // REVEAL: the drafts appear for everyone.
     await fac.getByTestId('drafts-reveal').click();
@@ -99,6 +115,17 @@ describe('a facilitated session from Frame to Decide', () => {
       return pos;
     });
     expect(storedPos).toEqual(droppedAt);
+    // Drafted on top of each other unknowingly, revealed side by side (within seconds): no two notes overlap.
+    await fac.locator('[data-testid="note"]').nth(3).waitFor({ timeout: 15_000 });
+    const overlapping = () => fac.evaluate(({ w, h }) => {
+      const c = window as unknown as { __charrette: { doc: { getMap(n: string): Map<string, { get(k: string): unknown }> } } };
+      const ps: Array<{ x: number; y: number }> = [];
+      c.__charrette.doc.getMap('notes').forEach((n) => ps.push(n.get('pos') as { x: number; y: number }));
+      return ps.flatMap((a, i) => ps.slice(i + 1).filter((b) => Math.abs(a.x - b.x) < w && Math.abs(a.y - b.y) < h).map((b) => [a, b]));
+    }, { w: NOTE_WIDTH, h: NOTE_HEIGHT });
+    const settledBy = Date.now() + 8_000;
+    while ((await overlapping()).length > 0 && Date.now() < settledBy) await fac.waitForTimeout(200);
+    expect(await overlapping()).toEqual([]);
     await screenshot(proj, 'projector-3-brainstorm-revealed');
 
     // CLUSTER: six categories from the case study (set up over a socket; sorting has its own test).
