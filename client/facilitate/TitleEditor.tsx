@@ -24,7 +24,7 @@ export function TitleEditor({ boardId, title, token }: Props) {
   const shown = title || t('board.untitled');
 
   if (!token) {
-    return <h1 className="board-title" data-testid="board-title">{shown}</h1>;
+    return <h1 className="board-title" data-testid="board-title" title={shown}>{shown}</h1>;
   }
 
   if (!editing) {
