@@ -97,7 +97,7 @@ function PlanEditor({ boardId, token, plan }: Props) {
         <thead>
           <tr>
             {PLAN_COLUMNS.map((c) => <th key={c} scope="col">{t(`plan.col.${c}`)}</th>)}
-            <th scope="col"><span className="visually-hidden">{t('plan.removeRow', { n: '' })}</span></th>
+            <th scope="col"><span className="visually-hidden">{t('plan.removeCol')}</span></th>
           </tr>
         </thead>
         <tbody>

@@ -140,6 +140,7 @@ export const enVoting = {
   'plan.rowLabel': 'Step {n}',
   'plan.addRow': 'Add a step',
   'plan.removeRow': 'Remove step {n}',
+  'plan.removeCol': 'Remove',
   'plan.reviewOn': 'Date to review progress',
   'plan.reviewPlaceholder': 'e.g. 14 March, after school',
   'plan.save': 'Save the plan',

@@ -123,7 +123,7 @@ export const en = {
   'save.offline': 'Offline — changes kept on this device',
 
   'problem.notFound.title': 'Board not found',
-  'problem.notFound.body': 'This board does not exist or was deleted. Check the link, or start a new board.',
+  'problem.notFound.body': 'This board does not exist or was deleted. Check the link or the join code.',
   'problem.version.title': 'Charrette was updated',
   'problem.version.body': 'Reload the page to keep working. Your changes are kept on this device.',
   'problem.epoch.title': 'This board was reset',
@@ -142,7 +142,7 @@ export const en = {
   'problem.unreachable.body': 'This device has no copy of the board yet. Check your connection and try again.',
   'problem.reload': 'Reload',
   'problem.retry': 'Try again',
-  'problem.goHome': 'Start a new board',
+  'problem.goHome': 'Go to the start page',
 
   'dialog.close': 'Close',
 

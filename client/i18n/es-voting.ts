@@ -139,6 +139,7 @@ export const esVoting: Record<keyof typeof enVoting, string> = {
   'plan.rowLabel': 'Paso {n}',
   'plan.addRow': 'Añadir un paso',
   'plan.removeRow': 'Quitar el paso {n}',
+  'plan.removeCol': 'Quitar',
   'plan.reviewOn': 'Fecha para revisar el avance',
   'plan.reviewPlaceholder': 'p. ej. 14 de marzo, después de clases',
   'plan.save': 'Guardar el plan',

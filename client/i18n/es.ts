@@ -120,7 +120,7 @@ export const es: Record<MessageKey, string> = {
   'save.offline': 'Sin conexión: los cambios se guardan en este dispositivo',
 
   'problem.notFound.title': 'Tablero no encontrado',
-  'problem.notFound.body': 'Este tablero no existe o fue eliminado. Revisa el enlace o crea un tablero nuevo.',
+  'problem.notFound.body': 'Este tablero no existe o fue eliminado. Revisa el enlace o el código para unirte.',
   'problem.version.title': 'Charrette se actualizó',
   'problem.version.body': 'Recarga la página para seguir trabajando. Tus cambios se conservan en este dispositivo.',
   'problem.epoch.title': 'Este tablero se reinició',
@@ -139,7 +139,7 @@ export const es: Record<MessageKey, string> = {
   'problem.unreachable.body': 'Este dispositivo aún no tiene una copia del tablero. Revisa tu conexión e inténtalo de nuevo.',
   'problem.reload': 'Recargar',
   'problem.retry': 'Reintentar',
-  'problem.goHome': 'Crear un tablero nuevo',
+  'problem.goHome': 'Ir a la página de inicio',
 
   'dialog.close': 'Cerrar',
 
