@@ -17,9 +17,14 @@ export interface CheckpointConfig {
   synchronous: 'full' | 'normal';
 }
 
-export type CheckpointMessage = { type: 'checkpoint' } | { type: 'close' };
+/**
+ * `truncate`: once everything is copied, also empty the WAL file (SQLite leaves it at its largest
+ * size otherwise, holding old pages, a deleted board's among them, until they are written over).
+ */
+export type CheckpointMessage = { type: 'checkpoint'; truncate: boolean } | { type: 'close' };
 
-export type CheckpointReply = { ok: true; logFrames: number; checkpointedFrames: number } | { ok: false; error: string };
+/** `truncated`: the WAL file was emptied (asked for, and no reader or writer held it off). */
+export type CheckpointReply = { ok: true; logFrames: number; checkpointedFrames: number; truncated: boolean } | { ok: false; error: string };
 
 /**
  * WAL pages written (as estimated by the store) between two checkpoints asked of the thread: ten
@@ -38,6 +43,7 @@ export class Checkpointer {
   private worker: Worker | null = null;
   private running = false;
   private again = false;
+  private againTruncate = false;
   private down = false;
   /** Checkpoints finished, and the last one's answer (for tests and diagnostics). */
   done = 0;
@@ -47,11 +53,12 @@ export class Checkpointer {
   /** `onDown`: the thread failed; the caller's connection must checkpoint on its own again. */
   constructor(private readonly config: CheckpointConfig, private readonly onDown: (why: string) => void) {}
 
-  /** Ask for a checkpoint; while one runs, one more follows it. */
-  request(): void {
+  /** Ask for a checkpoint (and an empty WAL file after it: `truncate`); while one runs, one more follows it. */
+  request(truncate = false): void {
     if (this.down) return;
     if (this.running) {
       this.again = true;
+      this.againTruncate ||= truncate;
       return;
     }
     let worker: Worker;
@@ -63,7 +70,7 @@ export class Checkpointer {
     }
     this.running = true;
     worker.ref();
-    worker.postMessage({ type: 'checkpoint' } satisfies CheckpointMessage);
+    worker.postMessage({ type: 'checkpoint', truncate } satisfies CheckpointMessage);
   }
 
   /** Resolves once no checkpoint is running or asked for. */
@@ -82,8 +89,10 @@ export class Checkpointer {
       this.running = false;
       worker.unref();
       if (this.again) {
+        const truncate = this.againTruncate;
         this.again = false;
-        this.request();
+        this.againTruncate = false;
+        this.request(truncate);
       }
       if (!this.running) this.idle.splice(0).forEach((r) => r());
     });

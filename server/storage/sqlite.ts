@@ -84,7 +84,15 @@ export interface SqliteOptions {
   checkpointThread?: boolean;
   /** Where to say that the checkpoint thread failed. */
   log?: Logger;
+  /** Empty the WAL file once no commit has come for this long (ms); see wipeWalWhenIdle. */
+  idleTruncateMs?: number;
+  /** After a board is deleted, the same once no commit has come for this long (ms). */
+  deleteWipeMs?: number;
 }
+
+/** Defaults of SqliteOptions.idleTruncateMs and deleteWipeMs. */
+const IDLE_TRUNCATE_MS = 60_000;
+const DELETE_WIPE_MS = 1_000;
 
 /** SQLite's default WAL auto-checkpoint, pages. */
 const AUTOCHECKPOINT_PAGES = 1_000;
@@ -119,8 +127,15 @@ export class SqliteStore implements BoardStore {
   private readonly pageSize: number;
   /** A file database can be read by the compaction thread itself (see readFoldable). */
   readonly compactionSource?: CompactionSource;
+  private readonly idleTruncateMs: number;
+  private readonly deleteWipeMs: number;
+  /** Empties the WAL once the store has been idle (see wipeWalWhenIdle), and its delay. */
+  private wipeTimer: NodeJS.Timeout | null = null;
+  private wipeDelay = Infinity;
 
   constructor(path: string, opts: SqliteOptions = {}) {
+    this.idleTruncateMs = opts.idleTruncateMs ?? IDLE_TRUNCATE_MS;
+    this.deleteWipeMs = opts.deleteWipeMs ?? DELETE_WIPE_MS;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -267,10 +282,34 @@ export class SqliteStore implements BoardStore {
   /** Count what a commit wrote to the WAL; past CHECKPOINT_EVERY_PAGES, ask the checkpoint thread to copy it. */
   private committed(bytes: number, extraPages = 0): void {
     if (!this.checkpointer) return;
+    this.wipeWalWhenIdle(this.idleTruncateMs);
     this.uncheckpointed += PAGES_PER_COMMIT + extraPages + Math.ceil(bytes / this.pageSize);
     if (this.uncheckpointed < CHECKPOINT_EVERY_PAGES) return;
     this.uncheckpointed = 0;
     this.checkpointer.request();
+  }
+
+  /**
+   * Once no commit has come for `ms` (each commit starts the wait again; the shortest wait asked
+   * for since the last wipe counts), have the checkpoint thread copy the WAL into the database
+   * and empty it. SQLite keeps the WAL file at its largest size (tens of MB after a busy session)
+   * with old pages in it, those of a deleted board among them, until they are written over.
+   */
+  private wipeWalWhenIdle(ms: number): void {
+    if (!this.checkpointer) return;
+    if (this.wipeTimer && ms >= this.wipeDelay) {
+      this.wipeTimer.refresh();
+      return;
+    }
+    if (this.wipeTimer) clearTimeout(this.wipeTimer);
+    this.wipeDelay = ms;
+    this.wipeTimer = setTimeout(() => {
+      this.wipeTimer = null;
+      this.wipeDelay = Infinity;
+      this.uncheckpointed = 0;
+      this.checkpointer?.request(true);
+    }, ms);
+    this.wipeTimer.unref();
   }
 
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number, owners: AppendEntry['owners'] = []): Promise<void> {
@@ -324,8 +363,8 @@ export class SqliteStore implements BoardStore {
     } finally {
       this.db.pragma(`secure_delete = ${was}`);
     }
-    // The WAL still holds the board's earlier pages until a checkpoint copies over them.
-    this.checkpointer?.request();
+    // The WAL still holds the board's earlier pages: it is emptied once the store is idle.
+    this.wipeWalWhenIdle(this.deleteWipeMs);
   }
 
   private deleteTx(id: BoardId): void {
@@ -375,6 +414,8 @@ export class SqliteStore implements BoardStore {
   }
 
   async close(): Promise<void> {
+    if (this.wipeTimer) clearTimeout(this.wipeTimer);
+    this.wipeTimer = null;
     // (Before the store's own connection closes: the last connection to close checkpoints.)
     await this.checkpointer?.close();
     // Whatever is left to delete goes now: a stopping server has no turns to keep short.

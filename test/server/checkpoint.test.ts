@@ -9,7 +9,7 @@ import { SqliteStore } from '../../server/storage/sqlite.js';
 import { Compactor } from '../../server/compactor.js';
 import { createBoard } from '../../server/boards.js';
 import { TokenSigner } from '../../server/tokens.js';
-import { tempDir } from '../helpers/server.js';
+import { tempDir, waitFor } from '../helpers/server.js';
 
 const BOARD = '23456789abcd' as BoardId;
 const signer = new TokenSigner('x'.repeat(32));
@@ -130,6 +130,43 @@ describe('WAL checkpoints off the event loop', () => {
     await c.settled();
     expect(downs).toHaveLength(1);
     await c.close();
+  });
+
+  it('an idle store has its WAL copied into the database and the WAL file emptied', async () => {
+    const path = join(tmp.dir, 'idle.db');
+    const store = new SqliteStore(path, { idleTruncateMs: 300 });
+    try {
+      await fill(store, 200);
+      expect(walFrames(path)).toBeGreaterThan(200);
+      await waitFor(() => store.checkpointer!.last?.ok === true && store.checkpointer.last.truncated, 'the WAL emptied');
+      expect(statSync(`${path}-wal`).size).toBe(0);
+      expect(rowsInDatabaseFile(path, join(tmp.dir, 'idle-copy.db'))).toBe(200);
+      // Commits go on into the emptied WAL.
+      await store.append([{ boardId: BOARD, data: new Uint8Array(10) }]);
+      expect((await store.load(BOARD))!.updates).toHaveLength(201);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('soon after a board is deleted, none of its bytes are left in the database or the WAL file', async () => {
+    const path = join(tmp.dir, 'wipe.db');
+    // (The idle wipe is far off: only the deletion's shorter wait can empty the WAL here.)
+    const store = new SqliteStore(path, { idleTruncateMs: 600_000, deleteWipeMs: 200 });
+    try {
+      await fill(store, 50);
+      const canary = `CANARY-${Math.random().toString(36).slice(2, 10)}`;
+      await store.append([{ boardId: BOARD, data: new TextEncoder().encode(`${canary} a note's words`) }]);
+      await store.addParticipant(BOARD, { id: 'p-1', name: `${canary}-name`, team: '', joinedAt: 1 });
+      const contents = () => Buffer.concat([readFileSync(path), readFileSync(`${path}-wal`)]);
+      expect(contents().includes(canary)).toBe(true);
+      await store.delete(BOARD);
+      await waitFor(() => store.checkpointer!.last?.ok === true && store.checkpointer.last.truncated, 'the WAL emptied');
+      expect(statSync(`${path}-wal`).size).toBe(0);
+      expect(contents().includes(canary)).toBe(false);
+    } finally {
+      await store.close();
+    }
   });
 
   it('closing while the thread fails does not wait forever', async () => {
