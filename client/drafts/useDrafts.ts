@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { absolutePos, clusterAt, selectCluster, selectClusters } from '../../shared/clusters.js';
 import { selectAnonymous, selectRules } from '../../shared/meta.js';
 import { addNote, moveNote, selectNote, selectNotes } from '../../shared/notes.js';
-import { decide } from '../../shared/policy.js';
+import { decide, type Actor } from '../../shared/policy.js';
 import type * as Y from 'yjs';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '../../shared/schema.js';
 import type { Access } from '../access/claims.js';
@@ -94,7 +94,7 @@ export function useDrafts(session: BoardSession, access: Access, silent: boolean
       store.remove(posted);
       if (looseAt.size > 0) {
         settling.current?.();
-        settling.current = settleAfterReveal(doc, looseAt, spreadSeed(access.id));
+        settling.current = settleAfterReveal(doc, looseAt, actor);
       }
     };
     // Not all at the same instant: each client then sees more of the others' notes when it places its own.
@@ -135,10 +135,13 @@ export function useDrafts(session: BoardSession, access: Access, silent: boolean
  * the board changes: move those of them still there that overlap a note with a smaller id (see
  * settleOverlaps). Returns a function that stops it sooner.
  */
-function settleAfterReveal(doc: Y.Doc, mine: Map<string, Point>, seed: number): () => void {
+function settleAfterReveal(doc: Y.Doc, mine: Map<string, Point>, actor: Actor): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const seed = spreadSeed(actor.id);
   const settle = () => {
     timer = undefined;
+    // (A move the rules refuse now, the phase moved on or the board locked, would cost the connection.)
+    if (!decide(actor, selectRules(doc), { kind: 'note.move', note: { author: actor.id } }).ok) return;
     const loose = selectNotes(doc).filter((n) => !n.clusterId);
     const still = new Set(loose.filter((n) => {
       const at = mine.get(n.id);
