@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BoardId } from '../../shared/ids.js';
 import {
-  emptyRow, isBlankRow, isEmptyPlan, MAX_PLAN_CELL, MAX_PLAN_GOAL, MAX_PLAN_REVIEW, MAX_PLAN_ROWS, PLAN_COLUMNS, restorePlan,
+  emptyRow, isEmptyPlan, MAX_PLAN_CELL, MAX_PLAN_GOAL, MAX_PLAN_REVIEW, MAX_PLAN_ROWS, PLAN_COLUMNS, restorePlan,
   type ActionPlan, type PlanColumn, type PlanRow,
 } from '../../shared/plan.js';
 import { sendCommand } from '../access/commands.js';
@@ -75,7 +75,8 @@ function PlanEditor({ boardId, token, plan }: Props) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setStatus({ kind: 'saving' });
-    const next = restorePlan({ ...shown, rows: shown.rows.filter((r) => !isBlankRow(r)) });
+    // Bounded and without blank rows, as the server will store it.
+    const next = restorePlan(shown);
     const r = await sendCommand(boardId, token, { type: 'setPlan', plan: next });
     if (!r.ok) {
       setStatus({ kind: 'failed', error: r.error ?? t('voting.unreachable') });

@@ -13,7 +13,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '../../shared/schema.js';
 import { freeSpotNear, overlaps } from '../board/viewport.js';
 
 /** How far from its own place a revealed note may go to find a free one, in note-sized rings. */
-export const REVEAL_RINGS = 12;
+const REVEAL_RINGS = 12;
 
 /** A number from a participant's id: which free slot their notes take first (see freeSpotNear). */
 export function spreadSeed(id: string): number {
