@@ -2,8 +2,11 @@
  * The rooms of one server process: load-or-refuse on connect, one group commit and one
  * fan-out per event-loop turn, compaction, and unload when a board has been empty a while.
  *
- * Ordering invariant: an update is durably appended before any other client receives it, and
- * a client is told its updates are saved only after the commit that contains them.
+ * Ordering invariant: an update is committed (a crash of this process keeps it) before any other
+ * client receives it, and a client is told its updates are saved only once that commit is on disk
+ * (a power loss keeps it too). The disk sync runs off the event loop (see SqliteStore.syncWal),
+ * so fan-out does not wait for the disk. After a power loss, clients may hold others' changes the
+ * server lost; resyncing, they are refused and recover from the server's state (replayUnsent).
  */
 import { performance as nodePerformance } from 'node:perf_hooks';
 import * as Y from 'yjs';
@@ -101,6 +104,16 @@ interface Batch {
   acks: Map<Conn, number>;
 }
 
+/** Tell each connection how many of its messages are saved (a count: it covers every earlier one). */
+function sendAcks(acks: ReadonlyMap<Conn, number>): void {
+  for (const [c, n] of acks) {
+    if (n > c.acked) {
+      c.acked = n;
+      c.send(encodeSaved(n));
+    }
+  }
+}
+
 export type LoadResult =
   | { ok: true; room: Room }
   | { ok: false; reason: 'not-found' | 'too-new' | 'unavailable'; detail?: string };
@@ -119,6 +132,9 @@ export class Hub {
   private loopMarkAt = performance.now();
   /** Serializes commits (and unloads) so turns are stored and delivered in order. */
   private chain: Promise<void> = Promise.resolve();
+  /** The last acknowledgements waiting for their commits to reach the disk (see ackWhenDurable). */
+  private ackTail: Promise<void> | null = null;
+  private syncFailed = false;
   private closed = false;
   /** Set while a flush applies queued updates: the rooms are being flushed already. */
   private settling = false;
@@ -292,7 +308,7 @@ export class Hub {
     this.chain = this.chain.then(() => this.flush()).catch((err: unknown) => this.log.error('flush failed', err));
   };
 
-  /** Resolves once everything received so far is stored and delivered. */
+  /** Resolves once everything received so far is stored, delivered and acknowledged. */
   async drain(): Promise<void> {
     for (;;) {
       // Whatever waits for its window (presence: up to 16 ms) goes now.
@@ -301,7 +317,8 @@ export class Hub {
         this.runFlush();
       }
       await this.chain;
-      if (!this.flushTimer && this.dirty.size === 0) return;
+      if (this.ackTail) await this.ackTail;
+      if (!this.flushTimer && this.dirty.size === 0 && !this.ackTail) return;
       await new Promise((r) => setImmediate(r));
     }
   }
@@ -336,8 +353,10 @@ export class Hub {
     }
 
     let seqs: number[];
+    let durable: Promise<void> | null = null;
     try {
-      seqs = await this.store.append(entries);
+      if (this.store.commit) ({ seqs, durable } = this.store.commit(entries));
+      else seqs = await this.store.append(entries);
     } catch (err) {
       this.log.error(`commit of ${entries.length} updates failed; retrying`, err);
       this.requeue(batches);
@@ -347,6 +366,9 @@ export class Hub {
       return;
     }
 
+    // Acknowledgements wait for this commit's sync, and for earlier ones still running: a count
+    // acknowledges every earlier message too.
+    const deferAcks = durable !== null || this.ackTail !== null;
     let i = 0;
     const corked = new Set<Conn>();
     try {
@@ -385,19 +407,39 @@ export class Hub {
             if (ids.length > 0) c.send(awarenessMessage(room.awareness, ids));
           }
         }
-        for (const [c, n] of b.acks) {
-          if (n > c.acked) {
-            c.acked = n;
-            c.send(encodeSaved(n));
-          }
-        }
+        if (!deferAcks) sendAcks(b.acks);
       }
     } finally {
       // Never leave a socket corked: its later writes would never leave.
       for (const c of corked) c.uncork();
     }
+    if (deferAcks) this.ackWhenDurable(durable, batches);
     // After the writes have left. A board that stays busy is compacted here; others when quiet (sweep).
     for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) this.compactSoon(b.room);
+  }
+
+  /**
+   * Acknowledge a flush's messages once its commit is on disk and every earlier acknowledgement is
+   * sent. After a failed sync nothing is acknowledged any more: what the disk said it wrote can
+   * no longer be trusted (an fsync error may have dropped pages it will not report again).
+   */
+  private ackWhenDurable(durable: Promise<void> | null, batches: readonly Batch[]): void {
+    const before = this.ackTail;
+    const wait = before && durable ? Promise.all([before, durable]) : (durable ?? before!);
+    const acked: Promise<void> = wait.then(
+      () => {
+        if (!this.syncFailed) batches.forEach((b) => sendAcks(b.acks));
+      },
+      (err: unknown) => {
+        if (this.syncFailed) return;
+        this.syncFailed = true;
+        this.log.error('syncing commits to disk failed; changes are no longer acknowledged as saved until the server restarts (clients keep them)', err);
+      },
+    );
+    this.ackTail = acked;
+    void acked.then(() => {
+      if (this.ackTail === acked) this.ackTail = null;
+    });
   }
 
   /** Put a failed batch back in front of anything that arrived since, so order is kept. */

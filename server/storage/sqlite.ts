@@ -3,14 +3,14 @@
  * async so the PostgreSQL adapter can share it.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BoardId } from '../../shared/ids.js';
 import type { BudgetCheck, Vote } from '../../shared/tally.js';
 import type { Logger } from '../log.js';
 import { Checkpointer, CHECKPOINT_EVERY_PAGES, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import { V2_STUB } from './snapshot.js';
-import type { AppendEntry, BoardRecord, BoardStore, CompactionSource, LoadedBoard, ParticipantRecord } from './types.js';
+import type { AppendEntry, BoardRecord, BoardStore, Commit, CompactionSource, LoadedBoard, ParticipantRecord } from './types.js';
 import type { CompactRequest } from '../compactor.js';
 
 const SCHEMA = `
@@ -75,7 +75,12 @@ CREATE TABLE IF NOT EXISTS settings (
 `;
 
 export interface SqliteOptions {
-  /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
+  /**
+   * 'full': a change is acknowledged once it is on disk (survives a power loss); 'normal': once
+   * it is committed (survives a process crash only). With 'full', commits are written without
+   * waiting for the disk and the WAL is synced off the event loop, one sync for every commit
+   * made while the previous one ran (see syncWal).
+   */
   synchronous?: 'full' | 'normal';
   /**
    * Checkpoint the WAL on a thread of its own (see checkpointer.ts). Default: on, except for
@@ -132,6 +137,14 @@ export class SqliteStore implements BoardStore {
   /** Empties the WAL once the store has been idle (see wipeWalWhenIdle), and its delay. */
   private wipeTimer: NodeJS.Timeout | null = null;
   private wipeDelay = Infinity;
+  /** The WAL file, when commits are synced off the event loop ('full' on a file); see syncWal. */
+  private readonly walPath: string | null = null;
+  private walFd: number | null = null;
+  /** A WAL sync is running; those waiting for the next one (their commits came after it began). */
+  private syncing = false;
+  private syncWaiters: Array<{ resolve(): void; reject(err: unknown): void }> = [];
+  /** Set by a failed sync, and every later one fails with it: see syncWal. */
+  private syncError: unknown = null;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.idleTruncateMs = opts.idleTruncateMs ?? IDLE_TRUNCATE_MS;
@@ -139,7 +152,10 @@ export class SqliteStore implements BoardStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    const wal = path !== ':memory:' && String(this.db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+    if (wal && opts.synchronous !== 'normal') this.walPath = `${path}-wal`;
+    // In WAL mode NORMAL writes a commit without syncing it; FULL would sync on the event loop.
+    this.db.pragma(`synchronous = ${wal ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.pageSize = Number(this.db.pragma('page_size', { simple: true })) || 4096;
@@ -225,6 +241,7 @@ export class SqliteStore implements BoardStore {
 
   async create(record: BoardRecord, initialState: Uint8Array): Promise<void> {
     this.stmt.insertBoard.run(record.id, record.epoch, record.createdAt, initialState, record.joinCode);
+    await this.syncWal();
   }
 
   async get(id: BoardId): Promise<BoardRecord | null> {
@@ -239,14 +256,17 @@ export class SqliteStore implements BoardStore {
 
   async setJoinCode(id: BoardId, code: string): Promise<void> {
     this.stmt.setJoinCode.run(code, id);
+    await this.syncWal();
   }
 
   async addParticipant(boardId: BoardId, p: Omit<ParticipantRecord, 'removed'>): Promise<void> {
     this.stmt.addParticipant.run(boardId, p.id, p.name, p.team, p.joinedAt);
+    await this.syncWal();
   }
 
   async removeParticipant(boardId: BoardId, participantId: string): Promise<void> {
     this.stmt.removeParticipant.run(boardId, participantId);
+    await this.syncWal();
   }
 
   async isRemoved(boardId: BoardId, participantId: string): Promise<boolean> {
@@ -271,12 +291,60 @@ export class SqliteStore implements BoardStore {
   }
 
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
-    if (entries.length === 0) return [];
+    const { seqs, durable } = this.commit(entries);
+    await durable;
+    return seqs;
+  }
+
+  commit(entries: readonly AppendEntry[]): Commit {
+    if (entries.length === 0) return { seqs: [], durable: null };
     const seqs = this.appendTx(entries);
     let bytes = 0;
     for (const e of entries) bytes += e.data.length;
     this.committed(bytes);
-    return seqs;
+    return { seqs, durable: this.walPath ? this.syncWal() : null };
+  }
+
+  /**
+   * Resolves once every commit made so far is on disk. The WAL is synced on libuv's thread pool
+   * (fdatasync: the file's data and its size), so the event loop goes on meanwhile; commits made
+   * while a sync runs share the next one. The WAL only grows by whole frames and SQLite reads it
+   * only up to the last commit frame whose checksums hold, so a power loss keeps a prefix of the
+   * commits: never a torn one, never a later without an earlier. Once a sync has failed, every
+   * later one fails too: after an fsync error the kernel may have dropped the pages it could not
+   * write and report success for the next, so nothing written since can be called on disk.
+   */
+  private syncWal(): Promise<void> {
+    if (!this.walPath) return Promise.resolve();
+    if (this.syncError) return Promise.reject(this.syncError);
+    return new Promise((resolve, reject) => {
+      this.syncWaiters.push({ resolve, reject });
+      if (!this.syncing) this.startWalSync();
+    });
+  }
+
+  private startWalSync(): void {
+    const waiters = this.syncWaiters;
+    this.syncWaiters = [];
+    this.syncing = true;
+    const done = (err: unknown) => {
+      this.syncing = false;
+      if (err) this.syncError ??= err;
+      for (const w of waiters) {
+        if (err) w.reject(err);
+        else w.resolve();
+      }
+      if (this.syncWaiters.length > 0) this.startWalSync();
+    };
+    try {
+      // (Once there, the WAL file stays while this connection is open; a checkpoint may empty it.)
+      this.walFd ??= openSync(this.walPath!, 'r+');
+    } catch (err) {
+      // No WAL yet: nothing was committed into one, so there is nothing to sync.
+      done((err as NodeJS.ErrnoException).code === 'ENOENT' ? null : err);
+      return;
+    }
+    fdatasync(this.walFd, done);
   }
 
   /** Count what a commit wrote to the WAL; past CHECKPOINT_EVERY_PAGES, ask the checkpoint thread to copy it. */
@@ -351,6 +419,7 @@ export class SqliteStore implements BoardStore {
       this.stmt.quarantine.run(reason, Date.now(), id, seq);
       this.stmt.deleteUpdate.run(id, seq);
     })();
+    await this.syncWal();
   }
 
   async delete(id: BoardId): Promise<void> {
@@ -363,6 +432,7 @@ export class SqliteStore implements BoardStore {
     } finally {
       this.db.pragma(`secure_delete = ${was}`);
     }
+    await this.syncWal();
     // The WAL still holds the board's earlier pages: it is emptied once the store is idle.
     this.wipeWalWhenIdle(this.deleteWipeMs);
   }
@@ -383,17 +453,20 @@ export class SqliteStore implements BoardStore {
     const row = this.stmt.getSetting.get(key);
     if (row) return row.value;
     this.stmt.setSetting.run(key, init());
+    await this.syncWal();
     return this.stmt.getSetting.get(key)!.value;
   }
 
   async castVote(boardId: BoardId, round: number, vote: Vote, check: (mine: Vote[]) => BudgetCheck): Promise<BudgetCheck> {
-    return this.db.transaction((): BudgetCheck => {
+    const verdict = this.db.transaction((): BudgetCheck => {
       const verdict = check(this.stmt.votesOf.all(boardId, round, vote.voter));
       if (!verdict.ok) return verdict;
       if (vote.value === 0) this.stmt.deleteVote.run(boardId, round, vote.voter, vote.criterion, vote.target);
       else this.stmt.upsertVote.run(boardId, round, vote.voter, vote.team, vote.criterion, vote.target, vote.value);
       return verdict;
     }).immediate();
+    if (verdict.ok) await this.syncWal();
+    return verdict;
   }
 
   async votesOf(boardId: BoardId, round: number, voter: string): Promise<Vote[]> {
@@ -407,6 +480,7 @@ export class SqliteStore implements BoardStore {
   async setVoteDone(boardId: BoardId, round: number, voter: string, team: string, done: boolean): Promise<void> {
     if (done) this.stmt.setDone.run(boardId, round, voter, team);
     else this.stmt.unsetDone.run(boardId, round, voter);
+    await this.syncWal();
   }
 
   async votersDone(boardId: BoardId, round: number): Promise<Map<string, string>> {
@@ -416,6 +490,10 @@ export class SqliteStore implements BoardStore {
   async close(): Promise<void> {
     if (this.wipeTimer) clearTimeout(this.wipeTimer);
     this.wipeTimer = null;
+    // Commits still waiting for their sync get it; what close() writes below, the closing checkpoint syncs.
+    await this.syncWal().catch(() => undefined);
+    if (this.walFd !== null) closeSync(this.walFd);
+    this.walFd = null;
     // (Before the store's own connection closes: the last connection to close checkpoints.)
     await this.checkpointer?.close();
     // Whatever is left to delete goes now: a stopping server has no turns to keep short.

@@ -40,6 +40,14 @@ export interface LoadedBoard {
   clientOwners: Array<[client: number, owner: string]>;
 }
 
+/** A commit made (a process crash keeps it), and when it is on disk (a power loss keeps it too). */
+export interface Commit {
+  /** The seq assigned to each entry, in order. */
+  seqs: number[];
+  /** Resolves once the commit is on disk; null when it is already, or when nothing waits for the disk. */
+  durable: Promise<void> | null;
+}
+
 export interface AppendEntry {
   boardId: BoardId;
   data: Uint8Array;
@@ -70,6 +78,11 @@ export interface BoardStore {
    * when they are on disk, with the seq assigned to each entry, in order.
    */
   append(entries: readonly AppendEntry[]): Promise<number[]>;
+  /**
+   * The same commit, returned as soon as it is made, before it is on disk (see Commit). Throws
+   * when the commit fails. A store without it is used through `append`.
+   */
+  commit?(entries: readonly AppendEntry[]): Commit;
   /**
    * Replace the log up to and including `uptoSeq` with a snapshot (Yjs V2, see snapshot.ts); does
    * nothing when the stored snapshot is already newer (a compaction finishing after a later one).

@@ -375,9 +375,13 @@ describe('SQLite store', () => {
     const store = open('close-after-failure.db');
     await createBoard(store, {}, BOARD);
     // The disk refuses one commit (full, say); the store is otherwise the real one.
-    const append = store.append.bind(store);
+    const commit = store.commit.bind(store);
     let refuse = true;
-    store.append = (entries) => (refuse ? ((refuse = false), Promise.reject(new Error('SQLITE_FULL'))) : append(entries));
+    store.commit = (entries) => {
+      if (!refuse) return commit(entries);
+      refuse = false;
+      throw new Error('SQLITE_FULL');
+    };
     const log = capturingLogger();
     const hub = new Hub(store, log, DEFAULT_HUB_OPTIONS);
     const r = await hub.open(BOARD);
