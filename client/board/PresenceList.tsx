@@ -13,42 +13,44 @@ interface Props {
   peers: readonly Peer[];
 }
 
-/** Who is here: one entry per person, however many tabs they have open. */
+/**
+ * Who else is here: one entry per person, however many tabs they have open. Your own avatar is
+ * not repeated (the name button beside the list shows it); the count includes you.
+ */
 export const PresenceList = memo(function PresenceList({ me, peers }: Props) {
   const { t, tn } = useI18n();
-  const people = useMemo(() => {
+  const others = useMemo(() => {
     const seen = new Set<string>([me.id]);
-    const out = [{ id: me.id, name: displayName(me, t), color: me.color, isMe: true }];
+    const out: Array<{ id: string; name: string; color: string }> = [];
     for (const p of peers) {
       if (seen.has(p.user.id)) continue;
       seen.add(p.user.id);
-      out.push({ id: p.user.id, name: displayName(p.user, t), color: p.user.color, isMe: false });
+      out.push({ id: p.user.id, name: displayName(p.user, t), color: p.user.color });
     }
     return out;
-  }, [me, peers, t]);
+  }, [me.id, peers, t]);
 
-  const shown = people.slice(0, MAX_AVATARS);
-  const hidden = people.length - shown.length;
+  const shown = others.slice(0, MAX_AVATARS);
+  const hidden = others.length - shown.length;
   return (
     <div className="presence">
-      <ul className="presence-list" data-testid="presence-list" aria-label={t('presence.label')}>
-        {shown.map((p) => {
-          const label = p.isMe ? t('presence.you', { name: p.name }) : p.name;
-          return (
-            <li key={p.id} className={p.isMe ? 'presence-item is-me' : 'presence-item'} data-testid="presence-user" title={label}>
+      {others.length > 0 && (
+        <ul className="presence-list" data-testid="presence-list" aria-label={t('presence.label')}>
+          {shown.map((p) => (
+            <li key={p.id} className="presence-item" data-testid="presence-user" title={p.name}>
               <Avatar name={p.name} color={p.color} />
-              <span className="visually-hidden">{label}</span>
+              <span className="visually-hidden">{p.name}</span>
             </li>
-          );
-        })}
-        {hidden > 0 && (
-          <li className="presence-item presence-more" title={t('presence.more', { count: hidden })}>
-            <span className="avatar avatar-md avatar-more" aria-hidden="true">+{hidden}</span>
-            <span className="visually-hidden">{t('presence.more', { count: hidden })}</span>
-          </li>
-        )}
-      </ul>
-      <span className="presence-count">{tn('presence.count', people.length)}</span>
+          ))}
+          {hidden > 0 && (
+            <li className="presence-item presence-more" title={t('presence.more', { count: hidden })}>
+              <span className="avatar avatar-md avatar-more" aria-hidden="true">+{hidden}</span>
+              <span className="visually-hidden">{t('presence.more', { count: hidden })}</span>
+            </li>
+          )}
+        </ul>
+      )}
+      <span className="presence-count" data-testid="presence-count">{tn('presence.count', others.length + 1)}</span>
     </div>
   );
 });

@@ -104,8 +104,7 @@ export const en = {
   'dnd.dropped': 'Dropped note {note}.',
   'dnd.cancelled': 'Moving cancelled. Note {note} is back where it was.',
 
-  'presence.label': 'People on this board',
-  'presence.you': '{name} (you)',
+  'presence.label': 'Others on this board',
   'presence.more': '{count} more',
   'presence.count.one': '{count} person here',
   'presence.count.other': '{count} people here',

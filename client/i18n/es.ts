@@ -101,8 +101,7 @@ export const es: Record<MessageKey, string> = {
   'dnd.dropped': 'Nota {note} soltada.',
   'dnd.cancelled': 'Movimiento cancelado. La nota {note} volvió a su lugar.',
 
-  'presence.label': 'Personas en este tablero',
-  'presence.you': '{name} (tú)',
+  'presence.label': 'Otras personas en este tablero',
   'presence.more': '{count} más',
   'presence.count.one': '{count} persona aquí',
   'presence.count.other': '{count} personas aquí',

@@ -42,7 +42,7 @@ export function TimerControls({ boardId, token, timer, running, sound, onSound }
       {running ? (
         <button type="button" className="btn btn-small" data-testid="timer-pause" onClick={() => void run({ type: 'timerPause' })}>
           <PauseIcon />
-          {t('timer.pause')}
+          <span className="timer-pause-label">{t('timer.pause')}</span>
         </button>
       ) : (
         <button type="button" className="btn btn-small btn-primary" data-testid="timer-start" onClick={() => void (changed ? setAndStart() : run({ type: 'timerStart' }))}>
