@@ -130,10 +130,14 @@ export function drive(crowd: Pick<Crowd, 'users'>, spec: DriveSpec): Promise<Dri
   });
 }
 
-/** Wait until every update of `tag` reached every other user, or `graceMs` passed. */
-export async function settle(crowd: Crowd, tag: number, graceMs: number): Promise<void> {
+/**
+ * Wait until every update of `tag` reached every other user and, on a server that reports it,
+ * was reported stored (that may come after the fan-out), or `graceMs` passed.
+ */
+export async function settle(crowd: Pick<Crowd, 'tracker' | 'target'>, tag: number, graceMs: number): Promise<void> {
   const deadline = performance.now() + graceMs;
-  while (crowd.tracker.outstanding(tag) > 0 && performance.now() < deadline) {
+  const pending = () => crowd.tracker.outstanding(tag) > 0 || (crowd.target.reportsDurable && crowd.tracker.unsaved(tag) > 0);
+  while (pending() && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
   }
 }

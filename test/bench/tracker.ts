@@ -147,6 +147,15 @@ export class Tracker {
     return n;
   }
 
+  /** Updates of `tag` not reported stored yet (by a server that reports it). */
+  unsaved(tag: number): number {
+    const w = this.windows.get(tag);
+    if (!w) return 0;
+    let n = 0;
+    for (let i = w.first; i < w.end; i++) if (this.tags[i] === tag && Number.isNaN(this.durableAt[i]!)) n++;
+    return n;
+  }
+
   /** Updates of `tag` sent at least `ageMs` before `now` and still not everywhere. */
   overdue(tag: number, now: number, ageMs: number): number {
     const w = this.windows.get(tag);
