@@ -369,6 +369,8 @@ export class Hub {
     // Acknowledgements wait for this commit's sync, and for earlier ones still running: a count
     // acknowledges every earlier message too.
     const deferAcks = durable !== null || this.ackTail !== null;
+    // Registered before the fan-out: whatever happens there, these acknowledgements keep their place.
+    if (deferAcks) this.ackWhenDurable(durable, batches);
     let i = 0;
     const corked = new Set<Conn>();
     try {
@@ -413,7 +415,6 @@ export class Hub {
       // Never leave a socket corked: its later writes would never leave.
       for (const c of corked) c.uncork();
     }
-    if (deferAcks) this.ackWhenDurable(durable, batches);
     // After the writes have left. A board that stays busy is compacted here; others when quiet (sweep).
     for (const b of batches) if (b.room.logLength >= this.opts.compactEvery * COMPACT_BUSY_FACTOR) this.compactSoon(b.room);
   }
@@ -428,7 +429,13 @@ export class Hub {
     const wait = before && durable ? Promise.all([before, durable]) : (durable ?? before!);
     const acked: Promise<void> = wait.then(
       () => {
-        if (!this.syncFailed) batches.forEach((b) => sendAcks(b.acks));
+        if (this.syncFailed) return;
+        try {
+          batches.forEach((b) => sendAcks(b.acks));
+        } catch (err) {
+          // (Not a failed sync: the chain goes on.)
+          this.log.error('sending save acknowledgements failed', err);
+        }
       },
       (err: unknown) => {
         if (this.syncFailed) return;

@@ -137,8 +137,7 @@ export class SqliteStore implements BoardStore {
   /** Empties the WAL once the store has been idle (see wipeWalWhenIdle), and its delay. */
   private wipeTimer: NodeJS.Timeout | null = null;
   private wipeDelay = Infinity;
-  /** The WAL file, when commits are synced off the event loop ('full' on a file); see syncWal. */
-  private readonly walPath: string | null = null;
+  /** The WAL file, open while commits are synced off the event loop ('full' on a file); see syncWal. */
   private walFd: number | null = null;
   /** A WAL sync is running; those waiting for the next one (their commits came after it began). */
   private syncing = false;
@@ -152,12 +151,13 @@ export class SqliteStore implements BoardStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    const wal = path !== ':memory:' && String(this.db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
-    if (wal && opts.synchronous !== 'normal') this.walPath = `${path}-wal`;
-    // In WAL mode NORMAL writes a commit without syncing it; FULL would sync on the event loop.
-    this.db.pragma(`synchronous = ${wal ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    const wal = path !== ':memory:' && String(this.db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+    if (wal && opts.synchronous !== 'normal') this.walFd = openWal(this.db, opts.log);
+    // In WAL mode NORMAL writes a commit without syncing it; FULL syncs it on the event loop
+    // (only when the WAL could not be opened for syncing off it).
+    this.db.pragma(`synchronous = ${opts.synchronous === 'normal' || this.walFd !== null ? 'NORMAL' : 'FULL'}`);
     this.pageSize = Number(this.db.pragma('page_size', { simple: true })) || 4096;
     if (path !== ':memory:') this.compactionSource = { sqlitePath: path };
     if (opts.checkpointThread ?? path !== ':memory:') {
@@ -302,7 +302,7 @@ export class SqliteStore implements BoardStore {
     let bytes = 0;
     for (const e of entries) bytes += e.data.length;
     this.committed(bytes);
-    return { seqs, durable: this.walPath ? this.syncWal() : null };
+    return { seqs, durable: this.walFd !== null ? this.syncWal() : null };
   }
 
   /**
@@ -315,7 +315,7 @@ export class SqliteStore implements BoardStore {
    * write and report success for the next, so nothing written since can be called on disk.
    */
   private syncWal(): Promise<void> {
-    if (!this.walPath) return Promise.resolve();
+    if (this.walFd === null) return Promise.resolve();
     if (this.syncError) return Promise.reject(this.syncError);
     return new Promise((resolve, reject) => {
       this.syncWaiters.push({ resolve, reject });
@@ -327,24 +327,18 @@ export class SqliteStore implements BoardStore {
     const waiters = this.syncWaiters;
     this.syncWaiters = [];
     this.syncing = true;
-    const done = (err: unknown) => {
+    fdatasync(this.walFd!, (err) => {
       this.syncing = false;
       if (err) this.syncError ??= err;
-      for (const w of waiters) {
-        if (err) w.reject(err);
+      // After a failure, those who came meanwhile fail too: a second sync could report success
+      // for pages the first one lost.
+      const queued = this.syncError ? this.syncWaiters.splice(0) : [];
+      for (const w of [...waiters, ...queued]) {
+        if (this.syncError) w.reject(this.syncError);
         else w.resolve();
       }
       if (this.syncWaiters.length > 0) this.startWalSync();
-    };
-    try {
-      // (Once there, the WAL file stays while this connection is open; a checkpoint may empty it.)
-      this.walFd ??= openSync(this.walPath!, 'r+');
-    } catch (err) {
-      // No WAL yet: nothing was committed into one, so there is nothing to sync.
-      done((err as NodeJS.ErrnoException).code === 'ENOENT' ? null : err);
-      return;
-    }
-    fdatasync(this.walFd, done);
+    });
   }
 
   /** Count what a commit wrote to the WAL; past CHECKPOINT_EVERY_PAGES, ask the checkpoint thread to copy it. */
@@ -492,6 +486,8 @@ export class SqliteStore implements BoardStore {
     this.wipeTimer = null;
     // Commits still waiting for their sync get it; what close() writes below, the closing checkpoint syncs.
     await this.syncWal().catch(() => undefined);
+    // (A sync that ends lets those who came meanwhile start the next: the fd stays until none runs.)
+    while (this.syncing || this.syncWaiters.length > 0) await this.syncWal().catch(() => undefined);
     if (this.walFd !== null) closeSync(this.walFd);
     this.walFd = null;
     // (Before the store's own connection closes: the last connection to close checkpoints.)
@@ -528,4 +524,20 @@ export function readFoldable(db: Database.Database, boardId: string, uptoSeq: nu
       'SELECT data FROM updates WHERE board_id = ? AND seq > ? AND seq <= ? ORDER BY seq').all(boardId, row.snapshot_seq, uptoSeq);
     return { boardId, ...storedSnapshot(row), updates: updates.map((u) => asBytes(u.data)), uptoSeq };
   })();
+}
+
+/**
+ * Open the WAL of `db`'s main database for syncing it off the event loop (see syncWal), or null
+ * (then commits sync on the event loop). Its name comes from SQLite, which resolves a symbolic
+ * link in the path: the WAL is beside the real file. SQLite creates it when it enters WAL mode.
+ */
+function openWal(db: Database.Database, log: Logger | undefined): number | null {
+  const main = db.prepare<[], { name: string; file: string }>('PRAGMA database_list').all().find((d) => d.name === 'main');
+  try {
+    if (!main?.file) throw new Error('no file name for the main database');
+    return openSync(`${main.file}-wal`, 'r+');
+  } catch (err) {
+    log?.warn(`cannot open the WAL to sync it off the event loop (${String(err)}); every commit syncs on the event loop instead`);
+    return null;
+  }
 }

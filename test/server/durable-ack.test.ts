@@ -3,7 +3,8 @@
  * the WAL is synced on the thread pool: others receive a change once it is committed (a crash of
  * the server process keeps it), its writer hears it is saved only once the sync is done.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -111,6 +112,7 @@ describe('acknowledged once on disk', () => {
 
 describe('SqliteStore commits', () => {
   const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
 
   const note = (text: string) => {
     const d = new Y.Doc();
@@ -139,6 +141,24 @@ describe('SqliteStore commits', () => {
     expect(memory.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(memory.commit([{ boardId: board, data: note('x') }]).durable).toBeNull();
     await memory.close();
-    tmp.cleanup();
+  });
+
+  it('syncs the WAL beside the real file when the database path is a symbolic link (a mounted volume, say)', async () => {
+    mkdirSync(join(tmp.dir, 'volume'));
+    const real = join(tmp.dir, 'volume', 'board.db');
+    await new SqliteStore(real).close();
+    const link = join(tmp.dir, 'linked.db');
+    symlinkSync(real, link);
+    const warnings: string[] = [];
+    const store = new SqliteStore(link, { synchronous: 'full', log: { info() {}, warn: (m) => warnings.push(m), error() {} } });
+    // The WAL is beside the real file, not the link: it was found, so commits do not sync on the loop.
+    expect(existsSync(`${real}-wal`)).toBe(true);
+    expect(existsSync(`${link}-wal`)).toBe(false);
+    expect(warnings).toEqual([]);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+    const made = store.commit([{ boardId: 'abcdefghjkmn' as BoardId, data: note('through the link') }]);
+    expect(made.durable).toBeInstanceOf(Promise);
+    await made.durable;
+    await store.close();
   });
 });
