@@ -6,7 +6,8 @@
  * client receives it, and a client is told its updates are saved only once that commit is on disk
  * (a power loss keeps it too). The disk sync runs off the event loop (see SqliteStore.syncWal),
  * so fan-out does not wait for the disk. After a power loss, clients may hold others' changes the
- * server lost; resyncing, they are refused and recover from the server's state (replayUnsent).
+ * server lost; resyncing, a client sends them again where the rules let it make them, or is
+ * refused and starts over from the server's state (client/sync/replayUnsent.ts).
  */
 import { performance as nodePerformance } from 'node:perf_hooks';
 import * as Y from 'yjs';
