@@ -20,7 +20,7 @@ const REPORT_REFRESH_MS = 20_000;
 const REVEAL_SPREAD_MS = 800;
 /** For this long after posting its drafts (ms), a client moves those that landed on another's note (see revealPlacement.ts). */
 const REVEAL_SETTLE_MS = 4_000;
-/** The settling pass runs this long after the board last changed (ms), so a burst of arrivals is one pass. */
+/** The settling pass runs this long after a change to the board (ms; later changes meanwhile join it), so a burst of arrivals is one pass. */
 const SETTLE_DEBOUNCE_MS = 150;
 
 export interface Drafts {

@@ -10,6 +10,7 @@ import { Compactor } from '../../server/compactor.js';
 import { createBoard } from '../../server/boards.js';
 import { TokenSigner } from '../../server/tokens.js';
 import { tempDir, waitFor } from '../helpers/server.js';
+import { walEmptied } from '../helpers/stored.js';
 
 const BOARD = '23456789abcd' as BoardId;
 const signer = new TokenSigner('x'.repeat(32));
@@ -40,12 +41,6 @@ const PAST_SQLITE = 400;
 
 /** Frames in the WAL file (each a page and its 24-byte header, after a 32-byte file header). */
 const walFrames = (path: string, pageSize = 4096): number => Math.max(0, (statSync(`${path}-wal`).size - 32) / (pageSize + 24));
-
-/** The checkpoint thread's last answer says it emptied the WAL file. */
-function walEmptied(store: SqliteStore): boolean {
-  const last = store.checkpointer?.last;
-  return last?.ok === true && last.truncated;
-}
 
 /** This process's threads and their nice values (Linux). */
 function threadNices(): Map<string, number> {

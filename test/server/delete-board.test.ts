@@ -9,6 +9,7 @@ import { CLOSE } from '../../shared/protocol.js';
 import type { SqliteStore } from '../../server/storage/sqlite.js';
 import { rawClient } from '../helpers/raw.js';
 import { brainstormBoard, command, connectClient, createBoard, join, startTestServer, waitFor } from '../helpers/server.js';
+import { walEmptied } from '../helpers/stored.js';
 
 const del = (url: string, id: string, token?: string) =>
   fetch(`${url}/api/boards/${id}`, { method: 'DELETE', headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -63,7 +64,7 @@ describe('deleting a board', () => {
       expect(store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE board_id = ?`).get(board.id), table).toEqual({ n: 0 });
     }
     // The WAL held its pages until the store, idle for a moment, emptied it.
-    await waitFor(() => store.checkpointer?.last?.ok === true && store.checkpointer.last.truncated, 'the WAL emptied');
+    await waitFor(() => walEmptied(store), 'the WAL emptied');
     const files = Buffer.concat([readFileSync(srv.dataPath), readFileSync(`${srv.dataPath}-wal`)]);
     expect(files.includes(canary)).toBe(false);
     expect(files.includes('Ana Canary-Name')).toBe(false);
